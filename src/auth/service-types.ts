@@ -1,0 +1,33 @@
+/**
+ * Official service types and their historical aliases (from OpenStack's service-types-authority),
+ * so that a catalog naming `volumev3` still serves `block-storage`.
+ */
+const ALIASES: Record<string, readonly string[]> = {
+  'block-storage': ['volumev3', 'volumev2', 'volume', 'block-store'],
+  compute: [],
+  identity: [],
+  image: [],
+  network: [],
+  'object-store': [],
+  placement: [],
+  'key-manager': [],
+  message: ['messaging'],
+  orchestration: [],
+  metric: [],
+  alarm: ['alarming'],
+  clustering: ['cluster'],
+  database: [],
+  'load-balancer': [],
+  dns: [],
+  'shared-file-system': ['sharev2', 'share'],
+  'container-infrastructure-management': ['container-infra', 'container-infrastructure'],
+  'baremetal': ['bare-metal'],
+  workflow: ['workflowv2'],
+};
+
+/** The official type first, then its aliases. */
+export function typesFor(serviceType: string, extra: readonly string[] = []): string[] {
+  const official = Object.entries(ALIASES).find(([k, a]) => k === serviceType || a.includes(serviceType))?.[0];
+  const list = official ? [official, ...(ALIASES[official] ?? [])] : [serviceType];
+  return [...new Set([serviceType, ...list, ...extra])];
+}

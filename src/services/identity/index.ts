@@ -1,0 +1,13 @@
+/** `openstack-sdk/identity`: the Identity service (Keystone v3) as a plugin. */
+import { defineService } from '../../plugin.js';
+import { IdentityProxy } from './proxy.js';
+
+export const identity = defineService({
+  name: 'identity',
+  type: 'identity',
+  version: '3',
+  create: (ctx) => new IdentityProxy(ctx),
+});
+export { IdentityProxy };
+export * from './schemas.js';
+export type { DomainAttrs, ProjectAttrs, UserAttrs } from './proxy.js';

@@ -1,0 +1,173 @@
+import * as v from 'valibot';
+import type { Interface } from '../auth/catalog.js';
+import { findResource, type FindOptions } from './find.js';
+import { paginate, type Paged } from './paginate.js';
+import type { ServiceDescriptor, Session } from './session.js';
+import type { CallOptions, OpenStackResponse, Query, RequestSpec } from './types.js';
+import { seg } from './url.js';
+import { idOf, parseResponse, validateInput } from './validate.js';
+import { waitForDelete, waitForStatus, type WaitOptions } from './wait.js';
+
+const listShape = v.array(v.unknown());
+
+/** What a service plugin's `create` receives. */
+export interface ServiceContext {
+  session: Session;
+  descriptor: ServiceDescriptor;
+  name: string;
+}
+
+/** How one kind of resource is reached: the declarations a service file is mostly made of. */
+export interface ResourceDef<S extends v.GenericSchema = v.GenericSchema> {
+  /** Human name for messages (`server`, `project`). */
+  name: string;
+  /** Collection path (`/servers`). */
+  path: string;
+  /** Path for listing when it differs (`/servers/detail`). */
+  listPath?: string;
+  /** Body key of one item (`server`); `null` when the body is the item itself. */
+  key: string | null;
+  /** Body key of a list (`servers`); `null` when the body is the array. */
+  listKey: string | null;
+  schema: S;
+  /** Schema of `create*` attributes, checked before sending. */
+  createSchema?: v.GenericSchema;
+  /** Schema of `update*` attributes, checked before sending. */
+  updateSchema?: v.GenericSchema;
+  /** Default PATCH. */
+  updateMethod?: 'PATCH' | 'PUT';
+  /** Content type for updates (Glance wants JSON patch). */
+  updateContentType?: string;
+  /** Query key for finding by name (default `name`); `null` to list everything and match here. */
+  nameFilter?: string | null;
+}
+
+export type Ref = string | { id: string };
+export type ListOptions = CallOptions & {
+  /** Page size (the cloud's `limit`). Every page is still fetched while iterating. */
+  pageSize?: number;
+};
+export type Resource<D extends ResourceDef> = v.InferOutput<D['schema']>;
+
+/**
+ * Base of every service proxy: typed request helpers plus the generic list/get/find/create/
+ * update/delete/wait operations that each service declares as one-liners.
+ */
+export class ServiceProxy {
+  readonly session: Session;
+  readonly descriptor: ServiceDescriptor;
+  /** The Connection property this proxy sits under (for per-service options). */
+  readonly serviceName: string;
+
+  constructor(ctx: ServiceContext) {
+    this.session = ctx.session;
+    this.descriptor = ctx.descriptor;
+    this.serviceName = ctx.name;
+  }
+
+  /** Sends a request to this service; `path` is relative to its endpoint. */
+  request<T = unknown>(spec: RequestSpec): Promise<OpenStackResponse<T>> {
+    return this.session.request<T>(spec, this.descriptor, this.serviceName);
+  }
+
+  /** The endpoint this service is reached at. */
+  endpoint(opts: { interface?: Interface; region?: string; signal?: AbortSignal } = {}): Promise<string> {
+    return this.session.endpoint(this.descriptor, { ...opts, name: this.serviceName });
+  }
+
+  /** The microversion calls to this service send by default (undefined if it has none). */
+  microversion(opts: CallOptions = {}): Promise<string | undefined> {
+    return this.session.microversionFor(this.descriptor, opts, this.serviceName);
+  }
+
+  /** The cloud's microversion range for this service. */
+  async microversionRange(opts: CallOptions = {}) {
+    return this.session.microversionRange(this.descriptor, await this.endpoint(opts), opts.signal);
+  }
+
+  protected _list<D extends ResourceDef>(def: D, query: Query = {}, opts: ListOptions = {}, path?: string): Paged<Resource<D>> {
+    const { pageSize, ...call } = opts;
+    const q: Query = { ...query };
+    if (pageSize !== undefined) q.limit = pageSize;
+    return paginate<Resource<D>>({
+      request: { ...call, path: path ?? def.listPath ?? def.path, query: q },
+      send: (spec) => this.request(spec),
+      key: def.listKey ?? undefined,
+      items: (data) => {
+        const list = def.listKey === null ? data : (data as Record<string, unknown> | undefined)?.[def.listKey];
+        if (!Array.isArray(list)) return parseResponse(listShape, list, `${def.name} list`) as never;
+        return list.map((x) => parseResponse(def.schema, x, def.name));
+      },
+    });
+  }
+
+  protected async _get<D extends ResourceDef>(def: D, ref: Ref, opts: CallOptions & { query?: Query } = {}, path?: string): Promise<Resource<D>> {
+    const res = await this.request({ ...opts, path: path ?? `${def.path}/${seg(idOf(ref))}` });
+    return this.one(def, res.data);
+  }
+
+  protected _find<D extends ResourceDef>(
+    def: D,
+    nameOrId: string,
+    opts: FindOptions & CallOptions & { query?: Query } = {},
+    path?: string,
+  ): Promise<Resource<D> | undefined> {
+    idOf(nameOrId, 'nameOrId');
+    const { ignoreMissing = true, query, ...call } = opts;
+    const filter = def.nameFilter === undefined ? 'name' : def.nameFilter;
+    return findResource<Resource<D>>(
+      def.name,
+      nameOrId,
+      () => this._get(def, nameOrId, call, path ? `${path}/${seg(nameOrId)}` : undefined),
+      () => this._list(def, { ...query, ...(filter ? { [filter]: nameOrId } : {}) }, call, path).toArray(),
+      ignoreMissing,
+    );
+  }
+
+  protected async _create<D extends ResourceDef>(def: D, attrs: unknown, opts: CallOptions = {}, path?: string): Promise<Resource<D>> {
+    const body = def.createSchema ? validateInput(def.createSchema, attrs, 'attrs') : attrs;
+    const res = await this.request({ ...opts, method: 'POST', path: path ?? def.path, body: def.key ? { [def.key]: body } : body });
+    return this.one(def, res.data);
+  }
+
+  protected async _update<D extends ResourceDef>(def: D, ref: Ref, attrs: unknown, opts: CallOptions = {}, path?: string): Promise<Resource<D>> {
+    const id = idOf(ref);
+    const body = def.updateSchema ? validateInput(def.updateSchema, attrs, 'attrs') : attrs;
+    const headers = def.updateContentType ? { 'content-type': def.updateContentType, ...opts.headers } : opts.headers;
+    const res = await this.request({
+      ...opts,
+      headers,
+      method: def.updateMethod ?? 'PATCH',
+      path: path ?? `${def.path}/${seg(id)}`,
+      body: def.key && !def.updateContentType ? { [def.key]: body } : body,
+    });
+    return this.one(def, res.data);
+  }
+
+  protected async _delete(def: ResourceDef, ref: Ref, opts: CallOptions & { ignoreMissing?: boolean } = {}, path?: string): Promise<void> {
+    const { ignoreMissing = false, ...call } = opts;
+    await this.request({
+      ...call,
+      method: 'DELETE',
+      path: path ?? `${def.path}/${seg(idOf(ref))}`,
+      okStatuses: ignoreMissing ? [404] : undefined,
+      responseType: 'none',
+    });
+  }
+
+  protected _waitFor<D extends ResourceDef>(def: D, ref: Ref, opts: WaitOptions<Resource<D>>): Promise<Resource<D>> {
+    const id = idOf(ref);
+    return waitForStatus((signal) => this._get(def, id, { signal }), `${def.name} ${id}`, opts);
+  }
+
+  protected _waitForDelete<D extends ResourceDef>(def: D, ref: Ref, opts: Omit<WaitOptions<Resource<D>>, 'status'> = {}): Promise<void> {
+    const id = idOf(ref);
+    return waitForDelete((signal) => this._get(def, id, { signal }), `${def.name} ${id}`, opts);
+  }
+
+  /** Parses one resource out of a body (`{key: {...}}` or the bare object). */
+  protected one<D extends ResourceDef>(def: D, data: unknown): Resource<D> {
+    const item = def.key ? (data as Record<string, unknown> | undefined)?.[def.key] : data;
+    return parseResponse(def.schema, item, def.name);
+  }
+}

@@ -1,0 +1,383 @@
+import type { AuthContext, AuthProvider } from '../auth/provider.js';
+import { findEndpoint, type Interface } from '../auth/catalog.js';
+import type { AuthState } from '../auth/state.js';
+import { hasVersionSegment, versionRoot, versionSegmentFromDoc } from './discovery.js';
+import { cloudMessage } from './error-message.js';
+import {
+  ConnectionError,
+  EndpointNotFoundError,
+  httpErrorFor,
+  OpenStackError,
+  ResponseError,
+  TimeoutError,
+  ValidationError,
+} from './errors.js';
+import {
+  chooseMicroversion,
+  compareMicroversions,
+  microversionHeaders,
+  rangeFromVersionDoc,
+  type MicroversionRange,
+  type MicroversionSpec,
+} from './microversion.js';
+import { Redactor } from './redact.js';
+import { requestIdOf } from './request-id.js';
+import { DEFAULT_RETRY, isReplayable, retryDelay, type RetryOptions } from './retry.js';
+import { abortReason, sleep, withTimeout } from './signals.js';
+import { createTransport, type Transport } from './transport.js';
+import type { FetchLike, LogHook, OpenStackResponse, RequestSpec } from './types.js';
+import { joinUrl, withQuery } from './url.js';
+
+/** What the Session needs to know about a service to reach it. */
+export interface ServiceDescriptor {
+  /** Official service type (`compute`, `object-store`, ...). */
+  type: string;
+  /** Extra catalog types to accept besides service-types-authority's aliases. */
+  aliases?: readonly string[];
+  /** The major API version the SDK speaks; found by discovery when the catalog URL has none. */
+  version?: string;
+  microversion?: MicroversionSpec;
+}
+
+export interface SessionOptions {
+  auth: AuthProvider;
+  fetch?: FetchLike | undefined;
+  region?: string | undefined;
+  interface?: Interface | undefined;
+  /** Per service type (or Connection name): a URL used instead of the catalog's. */
+  endpointOverrides?: Record<string, string> | undefined;
+  /** Per service type (or name): a microversion sent on every call. */
+  microversions?: Record<string, string> | undefined;
+  /** Per service type (or name): interface override. */
+  interfaces?: Record<string, Interface> | undefined;
+  retry?: RetryOptions | undefined;
+  /** Default per-attempt timeout in ms (none by default). */
+  timeout?: number | undefined;
+  log?: LogHook | undefined;
+  headers?: Record<string, string> | undefined;
+  redactor?: Redactor | undefined;
+}
+
+/**
+ * The request pipeline every service uses: endpoint resolution, token, microversion, retries,
+ * timeout, request ids, logging, and typed errors.
+ */
+export class Session {
+  readonly auth: AuthProvider;
+  readonly redactor: Redactor;
+  private readonly transport: Transport;
+  private readonly retry: Required<RetryOptions>;
+  private readonly endpoints = new Map<string, Promise<string>>();
+  private readonly ranges = new Map<string, Promise<MicroversionRange | undefined>>();
+
+  constructor(readonly options: SessionOptions) {
+    this.auth = options.auth;
+    this.redactor = options.redactor ?? new Redactor();
+    this.transport = createTransport(options.fetch);
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    if (this.retry.retries < 0 || !Number.isInteger(this.retry.retries))
+      throw new ValidationError('must be a whole number of 0 or more', 'retry.retries');
+    if (options.timeout !== undefined && !(options.timeout >= 0)) throw new ValidationError('must be a number of ms, 0 or more', 'timeout');
+    const ctx: AuthContext = {
+      request: (spec) => this.request({ ...spec, authenticated: false }),
+      redactor: this.redactor,
+    };
+    this.auth.bind(ctx);
+  }
+
+  /** The endpoint a service is reached at, after overrides, catalog lookup and version discovery. */
+  endpoint(svc: ServiceDescriptor, opts: { interface?: Interface; region?: string; name?: string; signal?: AbortSignal } = {}): Promise<string> {
+    const iface = opts.interface ?? this.pick(this.options.interfaces, svc, opts.name) ?? this.options.interface ?? 'public';
+    const region = opts.region ?? this.options.region;
+    const key = `${svc.type}|${iface}|${region ?? ''}`;
+    let p = this.endpoints.get(key);
+    if (!p) {
+      p = this.resolveEndpoint(svc, iface, region, opts).catch((e) => {
+        this.endpoints.delete(key);
+        throw e;
+      });
+      this.endpoints.set(key, p);
+    }
+    return p;
+  }
+
+  private pick<T>(map: Record<string, T> | undefined, svc: ServiceDescriptor, name?: string): T | undefined {
+    if (!map) return undefined;
+    return map[svc.type] ?? (name ? map[name] : undefined) ?? svc.aliases?.map((a) => map[a]).find((x) => x !== undefined);
+  }
+
+  private async resolveEndpoint(
+    svc: ServiceDescriptor,
+    iface: Interface,
+    region: string | undefined,
+    opts: { name?: string; signal?: AbortSignal },
+  ): Promise<string> {
+    const override = this.pick(this.options.endpointOverrides, svc, opts.name);
+    const state = await this.auth.getAuthState({ signal: opts.signal });
+    let url: string;
+    if (override) url = substitute(override, state);
+    else {
+      try {
+        url = findEndpoint(state.catalog, { type: svc.type, aliases: svc.aliases, interface: iface, region });
+      } catch (e) {
+        // An unscoped token has no catalog; Keystone itself is still where we logged in.
+        if (svc.type === 'identity' && e instanceof EndpointNotFoundError && this.auth.authUrl) url = this.auth.authUrl;
+        else throw e;
+      }
+    }
+    url = url.replace(/\/+$/, '');
+    if (svc.version && !hasVersionSegment(url)) url = await this.discoverVersion(url, svc.version, opts.signal);
+    return url;
+  }
+
+  private async discoverVersion(url: string, major: string, signal?: AbortSignal): Promise<string> {
+    try {
+      const res = await this.request<unknown>({ path: `${url}/`, signal, retries: 0, okStatuses: [300] });
+      const seg = versionSegmentFromDoc(res.data, major);
+      if (seg) return `${url}/${seg}`;
+    } catch (e) {
+      if (e instanceof OpenStackError && !(e instanceof ConnectionError)) {
+        /* no version document: guess below */
+      } else throw e;
+    }
+    return `${url}/v${major}`;
+  }
+
+  /** The microversion range the cloud offers for a service (from its version document, cached). */
+  microversionRange(svc: ServiceDescriptor, endpoint: string, signal?: AbortSignal): Promise<MicroversionRange | undefined> {
+    const root = versionRoot(endpoint);
+    let p = this.ranges.get(root);
+    if (!p) {
+      p = this.fetchRange(root, svc, signal).catch((e) => {
+        this.ranges.delete(root);
+        throw e;
+      });
+      this.ranges.set(root, p);
+    }
+    return p;
+  }
+
+  private async fetchRange(root: string, svc: ServiceDescriptor, signal?: AbortSignal): Promise<MicroversionRange | undefined> {
+    const major = svc.version ?? /\/v(\d+(?:\.\d+)?)$/.exec(root)?.[1];
+    for (const url of [`${root}/`, `${new URL(root).origin}/`]) {
+      try {
+        const res = await this.request<unknown>({ path: url, signal, retries: 0, okStatuses: [300] });
+        const r = rangeFromVersionDoc(res.data, major);
+        if (r) return r;
+      } catch (e) {
+        if (!(e instanceof OpenStackError) || e instanceof ConnectionError) throw e;
+      }
+    }
+    return undefined;
+  }
+
+  /** The microversion a call will send for `svc` (undefined for services without them). */
+  async microversionFor(svc: ServiceDescriptor, spec: { microversion?: string; minMicroversion?: string; signal?: AbortSignal }, name?: string): Promise<string | undefined> {
+    const mv = svc.microversion;
+    if (!mv) {
+      if (spec.microversion) throw new ValidationError(`the ${svc.type} service has no microversions`, 'microversion');
+      return undefined;
+    }
+    const endpoint = await this.endpoint(svc, { name, signal: spec.signal });
+    const range = await this.microversionRange(svc, endpoint, spec.signal);
+    const requested = spec.microversion ?? this.pick(this.options.microversions, svc, name);
+    const chosen = chooseMicroversion(mv, range, requested, svc.type);
+    if (spec.minMicroversion) {
+      if (!chosen || compareMicroversions(chosen, spec.minMicroversion) < 0) {
+        const why = range ? `the cloud offers up to ${range.max}` : 'the cloud does not say which it offers';
+        throw new ValidationError(
+          `this call needs ${svc.type} microversion ${spec.minMicroversion} or newer; ${requested ? `${requested} was asked for` : why}`,
+          'microversion',
+        );
+      }
+    }
+    return chosen;
+  }
+
+  /** Sends one request for a service (or to an absolute URL when `svc` is undefined). */
+  async request<T = unknown>(spec: RequestSpec, svc?: ServiceDescriptor, name?: string): Promise<OpenStackResponse<T>> {
+    const method = (spec.method ?? 'GET').toUpperCase();
+    let base = '';
+    if (!/^https?:\/\//i.test(spec.path ?? '')) {
+      if (!svc) throw new ValidationError('a relative path needs a service', 'path');
+      base = await this.endpoint(svc, { name, signal: spec.signal });
+    }
+    const url = withQuery(joinUrl(base, spec.path), spec.query);
+    const headers = new Headers(this.options.headers);
+    headers.set('accept', 'application/json');
+    if (svc?.microversion) {
+      const mv = await this.microversionFor(svc, spec, name);
+      if (mv) for (const [k, v] of Object.entries(microversionHeaders(svc.microversion, mv))) headers.set(k, v);
+    } else if (spec.microversion && svc) throw new ValidationError(`the ${svc.type} service has no microversions`, 'microversion');
+    for (const [k, v] of Object.entries(spec.headers ?? {})) if (v !== undefined) headers.set(k, v);
+
+    const authenticated = spec.authenticated !== false;
+    const replayable = isReplayable(method, spec.body);
+    const maxRetries = spec.retries ?? this.retry.retries;
+    let reauthed = false;
+    for (let attempt = 1; ; attempt++) {
+      let token: string | undefined;
+      if (authenticated) {
+        token = (await this.auth.getAuthState({ signal: spec.signal })).token;
+        headers.set('x-auth-token', token);
+      }
+      const started = Date.now();
+      this.log({ type: 'request', method, url, service: svc?.type, headers: this.redactor.headers(headers), attempt });
+      const { signal, dispose, clearTimer } = withTimeout(spec.signal, spec.timeout ?? this.options.timeout);
+      let res: Response;
+      try {
+        res = await this.transport(url, { method, headers, body: spec.body, signal });
+      } catch (e) {
+        dispose();
+        const err = this.connectionError(e, method, url, spec.signal);
+        if (err instanceof ConnectionError && replayable && attempt <= maxRetries) {
+          const delay = retryDelay(attempt, null, this.retry);
+          this.log({ type: 'retry', method, url, service: svc?.type, attempt, delayMs: delay, message: err.message });
+          await sleep(delay, spec.signal);
+          continue;
+        }
+        this.log({ type: 'error', method, url, service: svc?.type, attempt, message: err instanceof Error ? err.message : String(err) });
+        throw err;
+      }
+      const requestId = requestIdOf(res.headers);
+      this.log({
+        type: 'response',
+        method,
+        url,
+        service: svc?.type,
+        status: res.status,
+        requestId,
+        durationMs: Date.now() - started,
+        headers: this.redactor.headers(res.headers),
+        attempt,
+      });
+      const ok = res.status < 400 || spec.okStatuses?.includes(res.status);
+      if (!ok) {
+        if (res.status === 401 && authenticated && !reauthed && !(spec.body && typeof spec.body === 'object' && 'getReader' in spec.body)) {
+          // The token may have been revoked or expired early: log in again once and resend.
+          await discard(res);
+          dispose();
+          reauthed = true;
+          this.auth.invalidate(token);
+          this.log({ type: 'auth', method, url, service: svc?.type, message: 'token rejected; logging in again' });
+          attempt--;
+          continue;
+        }
+        if (this.retry.statuses.includes(res.status) && replayable && attempt <= maxRetries) {
+          const delay = retryDelay(attempt, res.headers.get('retry-after'), this.retry);
+          await discard(res);
+          dispose();
+          this.log({ type: 'retry', method, url, service: svc?.type, status: res.status, attempt, delayMs: delay });
+          await sleep(delay, spec.signal);
+          continue;
+        }
+        const err = await this.httpError(res, method, url, svc?.type, requestId, spec.signal).finally(dispose);
+        throw err;
+      }
+      try {
+        const data = (await this.readBody(res, spec, method, url)) as T;
+        return { status: res.status, headers: res.headers, data, url, requestId };
+      } catch (e) {
+        throw this.connectionError(e, method, url, spec.signal);
+      } finally {
+        // A stream is read later by the caller: the timeout must not cut it off, the signal still may.
+        if (spec.responseType === 'stream') clearTimer();
+        else dispose();
+      }
+    }
+  }
+
+  private async readBody(res: Response, spec: RequestSpec, method: string, url: string): Promise<unknown> {
+    const type = spec.responseType ?? 'json';
+    if (method === 'HEAD' || type === 'none' || res.status === 204) {
+      if (type === 'stream' && res.body) return res.body;
+      await discard(res);
+      return undefined;
+    }
+    switch (type) {
+      case 'stream':
+        return res.body;
+      case 'text':
+        return res.text();
+      case 'blob':
+        return res.blob();
+      case 'arrayBuffer':
+        return res.arrayBuffer();
+      default: {
+        const text = await res.text();
+        if (!text.trim()) return undefined;
+        try {
+          return JSON.parse(text);
+        } catch {
+          throw new ResponseError(
+            `Expected JSON from ${method} ${this.redactor.url(url)} but got: ${this.redactor.text(text.slice(0, 200))}`,
+          );
+        }
+      }
+    }
+  }
+
+  private async httpError(res: Response, method: string, url: string, service: string | undefined, requestId: string | undefined, signal?: AbortSignal) {
+    let body: unknown;
+    try {
+      const text = await res.text();
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        body = text;
+      }
+    } catch (e) {
+      if (signal?.aborted) throw abortReason(signal);
+      body = undefined;
+    }
+    const message = cloudMessage(body);
+    return httpErrorFor({
+      status: res.status,
+      method,
+      url: this.redactor.url(url),
+      requestId,
+      service,
+      cloudMessage: message ? this.redactor.text(message) : undefined,
+      body: typeof body === 'string' ? this.redactor.text(body) : body,
+      headers: this.redactor.headers(res.headers),
+    });
+  }
+
+  /** Turns what fetch threw into the SDK's errors; aborts by the caller pass through as they are. */
+  private connectionError(e: unknown, method: string, url: string, callerSignal?: AbortSignal): unknown {
+    if (e instanceof OpenStackError && !(e instanceof TimeoutError)) return e;
+    if (callerSignal?.aborted) return abortReason(callerSignal);
+    const cause = (e as { cause?: unknown })?.cause ?? e;
+    if (e instanceof TimeoutError || cause instanceof TimeoutError) return cause instanceof TimeoutError ? cause : e;
+    const safeUrl = this.redactor.url(url);
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    const hint =
+      typeof document !== 'undefined'
+        ? ' In a browser this also happens when the server does not allow this origin (CORS): check the service\'s CORS settings and that it is reachable.'
+        : '';
+    return new ConnectionError(`Could not reach ${method} ${safeUrl}: ${this.redactor.text(detail)}.${hint}`, method, safeUrl, { cause });
+  }
+
+  private log(e: Parameters<LogHook>[0]): void {
+    if (!this.options.log) return;
+    try {
+      this.options.log({ ...e, url: this.redactor.url(e.url), message: e.message && this.redactor.text(e.message) });
+    } catch {
+      /* a broken log hook must not break requests */
+    }
+  }
+}
+
+async function discard(res: Response): Promise<void> {
+  try {
+    await res.body?.cancel();
+  } catch {
+    /* already consumed */
+  }
+}
+
+/** `%(project_id)s` and `{project_id}` in endpoint overrides, as the catalog would have them. */
+function substitute(url: string, state: AuthState): string {
+  const project = state.project?.id ?? '';
+  return url.replace(/%\(project_id\)s|%\(tenant_id\)s|\{project_id\}/g, project);
+}

@@ -1,0 +1,27 @@
+import * as v from 'valibot';
+import { ResponseError, ValidationError } from './errors.js';
+
+/** Checks caller input against a schema; the first problem becomes a ValidationError naming its field. */
+export function validateInput<S extends v.GenericSchema>(schema: S, value: unknown, field: string): v.InferOutput<S> {
+  const r = v.safeParse(schema, value);
+  if (r.success) return r.output;
+  const issue = r.issues[0];
+  const path = v.getDotPath(issue);
+  throw new ValidationError(issue.message, path ? `${field}.${path}` : field);
+}
+
+/** Checks what the cloud returned; schemas are loose, so only missing or mistyped fields fail. */
+export function parseResponse<S extends v.GenericSchema>(schema: S, value: unknown, what: string): v.InferOutput<S> {
+  const r = v.safeParse(schema, value);
+  if (r.success) return r.output;
+  const issue = r.issues[0];
+  const path = v.getDotPath(issue);
+  throw new ResponseError(`Unexpected ${what} from the cloud${path ? ` at '${path}'` : ''}: ${issue.message}`);
+}
+
+/** The id of a resource given as an id or as the resource itself. */
+export function idOf(x: string | { id: string } | undefined | null, field = 'id'): string {
+  const id = typeof x === 'string' ? x : x?.id;
+  if (typeof id !== 'string' || !id.trim()) throw new ValidationError('an id (or an object with an id) is required', field);
+  return id;
+}
