@@ -17,3 +17,8 @@ export type Connection = InstanceType<typeof Connection>;
 export * from './core-exports.js';
 export { builtinServices };
 export * from './services/identity/index.js';
+export * from './services/object-store/index.js';
+export * from './services/compute/index.js';
+export * from './services/image/index.js';
+export * from './services/network/index.js';
+export * from './services/block-storage/index.js';

@@ -1,4 +1,9 @@
+import { blockStorage } from './block-storage/index.js';
+import { compute } from './compute/index.js';
 import { identity } from './identity/index.js';
+import { image } from './image/index.js';
+import { network } from './network/index.js';
+import { objectStore } from './object-store/index.js';
 
 /** Every built-in service, in the order the full entry registers them. */
-export const builtinServices = [identity] as const;
+export const builtinServices = [identity, objectStore, compute, image, network, blockStorage] as const;

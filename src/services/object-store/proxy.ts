@@ -1,0 +1,4 @@
+import { ServiceProxy } from '../../session/proxy.js';
+
+/** `conn.objectStore`. */
+export class ObjectStoreProxy extends ServiceProxy {}
