@@ -33,6 +33,17 @@ export class Redactor {
     return out;
   }
 
+  /** A parsed body with every known secret masked (objects are copied, never changed in place). */
+  value(value: unknown): unknown {
+    if (typeof value === 'string') return this.text(value);
+    if (value === undefined || value === null || typeof value !== 'object') return value;
+    try {
+      return JSON.parse(this.text(JSON.stringify(value)));
+    } catch {
+      return undefined;
+    }
+  }
+
   url(value: string): string {
     let out = value;
     try {

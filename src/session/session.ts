@@ -338,7 +338,7 @@ export class Session {
       requestId,
       service,
       cloudMessage: message ? this.redactor.text(message) : undefined,
-      body: typeof body === 'string' ? this.redactor.text(body) : body,
+      body: this.redactor.value(body),
       headers: this.redactor.headers(res.headers),
     });
   }
@@ -350,7 +350,7 @@ export class Session {
     const cause = (e as { cause?: unknown })?.cause ?? e;
     if (e instanceof TimeoutError || cause instanceof TimeoutError) return cause instanceof TimeoutError ? cause : e;
     const safeUrl = this.redactor.url(url);
-    const detail = cause instanceof Error ? cause.message : String(cause);
+    const detail = describeCause(e);
     const hint =
       typeof document !== 'undefined'
         ? ' In a browser this also happens when the server does not allow this origin (CORS): check the service\'s CORS settings and that it is reachable.'
@@ -366,6 +366,18 @@ export class Session {
       /* a broken log hook must not break requests */
     }
   }
+}
+
+/** "fetch failed" says little: the underlying cause (ECONNREFUSED, a reset...) is what helps. */
+function describeCause(e: unknown): string {
+  const parts: string[] = [];
+  for (let c: unknown = e, i = 0; c && i < 5; c = (c as { cause?: unknown }).cause, i++) {
+    const msg = c instanceof Error ? c.message : String(c);
+    const code = (c as { code?: unknown }).code;
+    const text = typeof code === 'string' && !msg.includes(code) ? `${msg} (${code})` : msg;
+    if (text && !parts.includes(text)) parts.push(text);
+  }
+  return parts.join(': ') || 'network error';
 }
 
 async function discard(res: Response): Promise<void> {
