@@ -28,6 +28,8 @@ allow_resize_to_same_host = true
 use_rootwrap_daemon = false
 instance_usage_audit = false
 heal_instance_info_cache_interval = -1
+# periodic tasks (host discovery, resource updates) start at once, not after up to 60 s
+periodic_fuzzy_delay = 0
 [api]
 auth_strategy = keystone
 [wsgi]
