@@ -25,9 +25,14 @@ const ALIASES: Record<string, readonly string[]> = {
   workflow: ['workflowv2'],
 };
 
-/** The official type first, then its aliases. */
+/** The official type for a type or one of its aliases (`volumev3` becomes `block-storage`). */
+export function officialType(serviceType: string): string {
+  return Object.entries(ALIASES).find(([k, a]) => k === serviceType || a.includes(serviceType))?.[0] ?? serviceType;
+}
+
+/** The type asked for first, then the official type and its aliases. */
 export function typesFor(serviceType: string, extra: readonly string[] = []): string[] {
-  const official = Object.entries(ALIASES).find(([k, a]) => k === serviceType || a.includes(serviceType))?.[0];
-  const list = official ? [official, ...(ALIASES[official] ?? [])] : [serviceType];
+  const official = officialType(serviceType);
+  const list = [official, ...(ALIASES[official] ?? [])];
   return [...new Set([serviceType, ...list, ...extra])];
 }

@@ -3,7 +3,7 @@
  * Node/Deno entry reads the files). Key names are openstacksdk's, so existing files work as they are.
  */
 import type { Interface } from '../auth/catalog.js';
-import { typesFor } from '../auth/service-types.js';
+import { officialType } from '../auth/service-types.js';
 import type { ConnectionOptions } from '../connection.js';
 import { ValidationError } from '../session/errors.js';
 
@@ -42,8 +42,7 @@ const AUTH_KEYS: Record<string, string> = {
 const MICROVERSIONED = new Set(['compute', 'block-storage', 'placement', 'baremetal', 'shared-file-system', 'container-infrastructure-management']);
 
 function official(name: string): string {
-  const t = name.replace(/_/g, '-');
-  return typesFor(t)[1] ?? t;
+  return officialType(name.replace(/_/g, '-'));
 }
 
 function deepMerge(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
