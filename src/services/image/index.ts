@@ -1,4 +1,4 @@
-/** `openstack-sdk/image`: the image service as a plugin. */
+/** `openstack-sdk/image`: the image service (Glance v2) as a plugin. */
 import { defineService } from '../../plugin.js';
 import { ImageProxy } from './proxy.js';
 
@@ -9,3 +9,8 @@ export const image = defineService({
   create: (ctx) => new ImageProxy(ctx),
 });
 export { ImageProxy };
+export type { ImageQuery, ImageChanges } from './proxy.js';
+export * from './schemas.js';
+export type { ImageDataSource, ImageDownload, ImageUploadOptions } from './image-data.js';
+export type { ImageImportMethod, ImageImportOptions } from './image-import.js';
+export type { ExpectedHash } from './checksum.js';

@@ -1,0 +1,63 @@
+import { ResponseError, ValidationError } from '../../session/errors.js';
+import type { OpenStackResponse } from '../../session/types.js';
+import { canVerify, verifyingStream, type ExpectedHash } from './checksum.js';
+import type { Image } from './schemas.js';
+
+/** Image data to upload: a Blob or File, a stream of bytes, or bytes in memory. */
+export type ImageDataSource = Blob | ReadableStream<Uint8Array> | ArrayBuffer | ArrayBufferView;
+
+export interface ImageUploadOptions {
+  /** Size in bytes, sent as `X-OpenStack-Image-Size` (taken from a Blob or buffer when not given). */
+  size?: number;
+  /** Store to write to on a multi-store cloud (`X-Image-Meta-Store`). */
+  store?: string;
+}
+
+/** Headers of `PUT /file` and `PUT /stage`: the size lets Glance refuse what exceeds a quota up front. */
+export function uploadHeaders(data: ImageDataSource, opts: ImageUploadOptions): Record<string, string> {
+  if (data === null || typeof data !== 'object') throw new ValidationError('must be a Blob, a ReadableStream or bytes', 'data');
+  const size = opts.size ?? sizeOf(data);
+  if (size !== undefined && !(Number.isInteger(size) && size >= 0)) throw new ValidationError('must be a whole number of bytes', 'size');
+  const h: Record<string, string> = { 'content-type': 'application/octet-stream' };
+  if (size !== undefined) h['x-openstack-image-size'] = String(size);
+  if (opts.store) h['x-image-meta-store'] = opts.store;
+  return h;
+}
+
+function sizeOf(data: ImageDataSource): number | undefined {
+  if (typeof Blob !== 'undefined' && data instanceof Blob) return data.size;
+  if (data instanceof ArrayBuffer) return data.byteLength;
+  if (ArrayBuffer.isView(data)) return data.byteLength;
+  return undefined;
+}
+
+/** A download in progress. */
+export interface ImageDownload {
+  /** The bytes; when `checksum` is set, a mismatch errors the stream at its end with ChecksumMismatchError. */
+  stream: ReadableStream<Uint8Array>;
+  /** The digest verified while streaming, or undefined when the cloud gave none the SDK can compute. */
+  checksum: ExpectedHash | undefined;
+  /** Size in bytes, when known. */
+  size: number | undefined;
+}
+
+/**
+ * The digest to check: `os_hash_value` in its `os_hash_algo` first (multihash, sha512 by default),
+ * else the MD5 `checksum`, else the `Content-MD5` header of the download.
+ */
+export function expectedHash(image: Image, headers: Headers): ExpectedHash | undefined {
+  if (image.os_hash_value && canVerify(image.os_hash_algo)) return { algorithm: image.os_hash_algo!.toLowerCase(), value: image.os_hash_value };
+  if (image.checksum) return { algorithm: 'md5', value: image.checksum };
+  const md5 = headers.get('content-md5');
+  if (md5 && /^[0-9a-f]{32}$/i.test(md5)) return { algorithm: 'md5', value: md5 };
+  return undefined;
+}
+
+/** Wraps the response of `GET /file` into an {@link ImageDownload}, verifying unless told not to. */
+export function toDownload(image: Image, res: OpenStackResponse<ReadableStream<Uint8Array> | undefined>, verify: boolean): ImageDownload {
+  if (!res.data) throw new ResponseError(`image ${image.id} has no data to download (status ${image.status})`);
+  const length = Number(res.headers.get('content-length') ?? image.size ?? NaN);
+  const checksum = verify ? expectedHash(image, res.headers) : undefined;
+  const stream = checksum ? res.data.pipeThrough(verifyingStream(checksum, `image ${image.id}`)) : res.data;
+  return { stream, checksum, size: Number.isFinite(length) ? length : undefined };
+}
