@@ -1,4 +1,4 @@
-/** `openstack-sdk/network`: the network service as a plugin. */
+/** `openstack-sdk/network`: the Network service (Neutron v2.0) as a plugin. */
 import { defineService } from '../../plugin.js';
 import { NetworkProxy } from './proxy.js';
 
@@ -9,3 +9,19 @@ export const network = defineService({
   create: (ctx) => new NetworkProxy(ctx),
 });
 export { NetworkProxy };
+export * from './schemas/index.js';
+export type { TaggableKind } from './resources.js';
+export type {
+  AddressScopeAttrs,
+  FloatingIpAttrs,
+  NetworkAttrs,
+  PortAttrs,
+  RbacPolicyAttrs,
+  RouterAttrs,
+  RouterRoute,
+  RouterUpdateAttrs,
+  SecurityGroupAttrs,
+  SecurityGroupRuleAttrs,
+  SubnetAttrs,
+  SubnetPoolAttrs,
+} from './proxy.js';

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { bool, cidr, ipVersion, num, standard, str, strings } from './common.js';
+import { bool, cidr, ipVersion, num, standard, str } from './common.js';
 
 /** Neutron has sent prefix lengths both as numbers and as strings. */
 const prefixLen = v.optional(v.nullable(v.union([v.number(), v.string()])));
@@ -132,6 +132,3 @@ export const NetworkAgent = v.looseObject({
 });
 export type NetworkAgent = v.InferOutput<typeof NetworkAgent>;
 export const NetworkAgentUpdate = v.partial(v.looseObject({ admin_state_up: v.boolean(), description: v.string() }));
-
-/** What the tags endpoints answer. */
-export const TagList = v.looseObject({ tags: v.array(v.string()) });

@@ -60,3 +60,6 @@ export type Filters<T> = {
     fields?: string | readonly string[];
     [filter: string]: unknown;
   };
+
+/** What the tags endpoints answer. */
+export const TagList = v.looseObject({ tags: v.array(v.string()) });

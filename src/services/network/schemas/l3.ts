@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { bool, ipAddress, Route, RouteInput, standard, str, strings } from './common.js';
 
-export const ExternalGateway = v.looseObject({
+export const RouterGateway = v.looseObject({
   network_id: v.string(),
   enable_snat: bool,
   external_fixed_ips: v.optional(v.array(v.looseObject({ subnet_id: v.string(), ip_address: v.string() }))),
@@ -12,7 +12,7 @@ export const Router = v.looseObject({
   name: v.string(),
   status: str,
   admin_state_up: bool,
-  external_gateway_info: v.optional(v.nullable(ExternalGateway)),
+  external_gateway_info: v.optional(v.nullable(RouterGateway)),
   routes: v.optional(v.array(Route)),
   distributed: bool,
   ha: bool,

@@ -45,7 +45,7 @@ export const NetworkCreate = v.looseObject({
 });
 export const NetworkUpdate = v.partial(v.omit(NetworkCreate, ['project_id', 'availability_zone_hints']));
 
-export const AllocationPool = v.looseObject({ start: v.string(), end: v.string() });
+export const SubnetAllocationPool = v.looseObject({ start: v.string(), end: v.string() });
 
 export const Subnet = v.looseObject({
   id: v.string(),
@@ -54,7 +54,7 @@ export const Subnet = v.looseObject({
   ip_version: v.number(),
   cidr: v.string(),
   gateway_ip: str,
-  allocation_pools: v.optional(v.array(AllocationPool)),
+  allocation_pools: v.optional(v.array(SubnetAllocationPool)),
   host_routes: v.optional(v.array(Route)),
   dns_nameservers: strings,
   enable_dhcp: bool,
@@ -112,8 +112,8 @@ export const SubnetCreate = v.pipe(
 );
 export const SubnetUpdate = v.partial(v.looseObject(subnetCommon));
 
-export const FixedIp = v.looseObject({ subnet_id: v.string(), ip_address: v.string() });
-export const AddressPair = v.looseObject({ ip_address: v.string(), mac_address: str });
+export const PortFixedIp = v.looseObject({ subnet_id: v.string(), ip_address: v.string() });
+export const PortAddressPair = v.looseObject({ ip_address: v.string(), mac_address: str });
 
 export const Port = v.looseObject({
   id: v.string(),
@@ -124,8 +124,8 @@ export const Port = v.looseObject({
   admin_state_up: bool,
   device_id: str,
   device_owner: str,
-  fixed_ips: v.optional(v.array(FixedIp)),
-  allowed_address_pairs: v.optional(v.array(AddressPair)),
+  fixed_ips: v.optional(v.array(PortFixedIp)),
+  allowed_address_pairs: v.optional(v.array(PortAddressPair)),
   security_groups: strings,
   port_security_enabled: bool,
   'binding:host_id': str,
