@@ -10,4 +10,26 @@ export const identity = defineService({
 });
 export { IdentityProxy };
 export * from './schemas.js';
-export type { DomainAttrs, ProjectAttrs, UserAttrs } from './proxy.js';
+export type { GrantTarget, RoleAssignmentQuery } from './grants.js';
+export type {
+  DomainAttrs,
+  ProjectAttrs,
+  ProjectUpdateAttrs,
+  ProjectQuery,
+  UserAttrs,
+  UserQuery,
+  GroupAttrs,
+  GroupUpdateAttrs,
+  RoleAttrs,
+  RoleUpdateAttrs,
+  ApplicationCredentialAttrs,
+  CredentialAttrs,
+  RegionAttrs,
+  RegionUpdateAttrs,
+  ServiceAttrs,
+  EndpointAttrs,
+  RegisteredLimitAttrs,
+  LimitAttrs,
+  LimitUpdateAttrs,
+  Token,
+} from './proxy.js';

@@ -26,7 +26,7 @@ export const DomainCreate = v.looseObject({
 export const DomainUpdate = v.partial(DomainCreate);
 
 /** A project tag: Keystone refuses empty ones, `/` and `,`, and more than 255 characters. */
-export const Tag = v.pipe(
+export const ProjectTag = v.pipe(
   v.string(),
   v.nonEmpty('a tag cannot be empty'),
   v.maxLength(255, 'a tag has at most 255 characters'),
@@ -58,7 +58,7 @@ export const ProjectCreate = v.looseObject({
   description: v.optional(v.string()),
   enabled: v.optional(v.boolean()),
   is_domain: v.optional(v.boolean()),
-  tags: v.optional(v.array(Tag)),
+  tags: v.optional(v.array(ProjectTag)),
   options,
 });
 export const ProjectUpdate = v.partial(v.omit(ProjectCreate, ['domain_id', 'parent_id', 'is_domain']));
