@@ -1,4 +1,4 @@
-/** `openstack-sdk/compute`: the compute service as a plugin. */
+/** `openstack-sdk/compute`: the compute service (Nova) as a plugin. */
 import { defineService } from '../../plugin.js';
 import { ComputeProxy } from './proxy.js';
 
@@ -6,7 +6,13 @@ export const compute = defineService({
   name: 'compute',
   type: 'compute',
   version: '2.1',
+  // The newest microversion the schemas here model (server.flavor embedded from 2.47, ...).
   microversion: { headerType: 'compute', legacyHeader: 'X-OpenStack-Nova-API-Version', max: '2.93' },
   create: (ctx) => new ComputeProxy(ctx),
 });
 export { ComputeProxy };
+export { ServerActionsProxy, type ServerRebuildAttrs } from './server-actions.js';
+export type { ServerQuery, FlavorQuery } from './proxy.js';
+export { type ServerAttrs, type BlockDeviceMapping } from './server-create.js';
+export { MAX_USER_DATA } from './user-data.js';
+export * from './schemas.js';

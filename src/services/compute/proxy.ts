@@ -1,4 +1,307 @@
-import { ServiceProxy } from '../../session/proxy.js';
+import * as v from 'valibot';
+import { compareMicroversions } from '../../session/microversion.js';
+import type { FindOptions } from '../../session/find.js';
+import type { ListOptions, Ref } from '../../session/proxy.js';
+import type { CallOptions, Query } from '../../session/types.js';
+import { seg } from '../../session/url.js';
+import { idOf, parseResponse, validateInput } from '../../session/validate.js';
+import type { WaitOptions } from '../../session/wait.js';
+import type { ImageQuery } from '../image/proxy.js';
+import * as r from './resources.js';
+import * as s from './schemas.js';
+import { serverCreateBody, type ServerAttrs } from './server-create.js';
+import { ServerActionsProxy } from './server-actions.js';
 
-/** `conn.compute`. */
-export class ComputeProxy extends ServiceProxy {}
+/** Filters of {@link ComputeProxy.servers} (names are regular expressions in Nova). */
+export type ServerQuery = Query & {
+  name?: string;
+  status?: string;
+  image?: string;
+  flavor?: string;
+  ip?: string;
+  ip6?: string;
+  tags?: string;
+  'tags-any'?: string;
+  'changes-since'?: string;
+  availability_zone?: string;
+  key_name?: string;
+  locked?: boolean;
+  /** Admins: every project's servers. */
+  all_tenants?: boolean;
+  project_id?: string;
+  host?: string;
+  sort_key?: string;
+  sort_dir?: 'asc' | 'desc';
+};
+/** Filters of {@link ComputeProxy.flavors}. */
+export type FlavorQuery = Query & {
+  /** `'true'` (default), `'false'`, or `'none'` for both (admins). */
+  is_public?: 'true' | 'false' | 'none' | boolean;
+  minRam?: number;
+  minDisk?: number;
+  sort_key?: string;
+  sort_dir?: 'asc' | 'desc';
+};
+type Deleting = CallOptions & { ignoreMissing?: boolean };
+type Finding = FindOptions & CallOptions;
+
+/** Key pairs created without a public key need this or older: Nova stopped generating them in 2.92. */
+const LAST_GENERATING_MICROVERSION = '2.91';
+/** Server groups take `policy` + `rules` from 2.64, `policies: [..]` before. */
+const SINGLE_POLICY_MICROVERSION = '2.64';
+
+/** `conn.compute`: Nova. */
+export class ComputeProxy extends ServerActionsProxy {
+  /** Servers with details, paged through `servers_links` (`pageSize` sets `limit`). */
+  servers(query: ServerQuery = {}, opts?: ListOptions) {
+    return this._list(r.servers, query, opts);
+  }
+  /** By id, else by exact name; undefined when missing unless `ignoreMissing: false`. */
+  findServer(nameOrId: string, opts?: Finding & { query?: ServerQuery }) {
+    return this._find(r.servers, nameOrId, opts);
+  }
+  /**
+   * Creates a server and returns it as Nova then shows it (status `BUILD`), with `adminPass` when
+   * Nova made one; `waitForServer` follows it to `ACTIVE`. Input is checked before sending.
+   */
+  async createServer(attrs: ServerAttrs, opts?: CallOptions): Promise<s.Server & { adminPass?: string }> {
+    const body = serverCreateBody(attrs);
+    const res = await this.request({ ...opts, method: 'POST', path: '/servers', body });
+    const created = parseResponse(s.ServerCreated, (res.data as { server?: unknown } | undefined)?.server, 'server');
+    const server = await this.getServer(created.id, { signal: opts?.signal });
+    return created.adminPass === undefined ? server : { ...server, adminPass: created.adminPass };
+  }
+  updateServer(server: Ref, attrs: s.ServerUpdateAttrs, opts?: CallOptions) {
+    return this._update(r.servers, server, attrs, opts);
+  }
+  deleteServer(server: Ref, opts?: Deleting) {
+    return this._delete(r.servers, server, opts);
+  }
+  /** Deletes a soft-deleted server now (clouds with `reclaim_instance_interval`; a ConflictError otherwise). */
+  async forceDeleteServer(server: Ref, opts?: CallOptions): Promise<void> {
+    await this.serverAction(server, { forceDelete: null }, opts);
+  }
+  /** Waits for `ACTIVE` by default; `ERROR` ends the wait with ResourceFailureError. */
+  waitForServer(server: Ref, opts: WaitOptions<s.Server> = {}) {
+    return this._waitFor(r.servers, server, { status: 'ACTIVE', failures: ['ERROR'], ...opts });
+  }
+  waitForServerDelete(server: Ref, opts?: Omit<WaitOptions<s.Server>, 'status'>) {
+    return this._waitForDelete(r.servers, server, opts);
+  }
+
+  /** A Glance image, by id or exact name (compute's own image API is gone since 2.36). */
+  findImage(nameOrId: string, opts?: Finding & { query?: ImageQuery }) {
+    return this.imageService.findImage(nameOrId, opts);
+  }
+  getImage(image: Ref, opts?: CallOptions) {
+    return this.imageService.getImage(image, opts);
+  }
+
+  /** Flavors with details, paged through `flavors_links`. */
+  flavors(query: FlavorQuery = {}, opts?: ListOptions) {
+    return this._list(r.flavors, query, opts);
+  }
+  getFlavor(flavor: Ref, opts?: CallOptions) {
+    return this._get(r.flavors, flavor, opts);
+  }
+  /** By id, else by exact name among the flavors listed (DuplicateResourceError when several match). */
+  findFlavor(nameOrId: string, opts?: Finding & { query?: FlavorQuery }) {
+    return this._find(r.flavors, nameOrId, opts);
+  }
+  /** Admins; a `description` needs microversion 2.55. */
+  createFlavor(attrs: s.FlavorAttrs, opts?: CallOptions) {
+    const mv = attrs?.description === undefined ? {} : { minMicroversion: '2.55' };
+    return this._create(r.flavors, attrs, { ...opts, ...mv } as CallOptions);
+  }
+  deleteFlavor(flavor: Ref, opts?: Deleting) {
+    return this._delete(r.flavors, flavor, opts);
+  }
+  async getFlavorExtraSpecs(flavor: Ref, opts?: CallOptions): Promise<Record<string, string>> {
+    const res = await this.request({ ...opts, path: `${this.flavorPath(flavor)}/os-extra-specs` });
+    return parseResponse(v.looseObject({ extra_specs: s.FlavorExtraSpecs }), res.data, 'extra specs').extra_specs;
+  }
+  /** Adds or changes extra specs (others are kept); returns those sent as Nova stored them. */
+  async setFlavorExtraSpecs(flavor: Ref, specs: Record<string, string>, opts?: CallOptions): Promise<Record<string, string>> {
+    const body = { extra_specs: validateInput(s.FlavorExtraSpecs, specs, 'specs') };
+    const res = await this.request({ ...opts, method: 'POST', path: `${this.flavorPath(flavor)}/os-extra-specs`, body });
+    return parseResponse(v.looseObject({ extra_specs: s.FlavorExtraSpecs }), res.data, 'extra specs').extra_specs;
+  }
+  async deleteFlavorExtraSpec(flavor: Ref, key: string, opts?: Deleting): Promise<void> {
+    const { ignoreMissing = false, ...call } = opts ?? {};
+    await this.request({
+      ...call,
+      method: 'DELETE',
+      path: `${this.flavorPath(flavor)}/os-extra-specs/${seg(idOf(key, 'key'))}`,
+      okStatuses: ignoreMissing ? [404] : undefined,
+      responseType: 'none',
+    });
+  }
+  /** Projects allowed to use a private flavor. */
+  async flavorAccess(flavor: Ref, opts?: CallOptions): Promise<s.FlavorAccess[]> {
+    const res = await this.request({ ...opts, path: `${this.flavorPath(flavor)}/os-flavor-access` });
+    return parseResponse(v.looseObject({ flavor_access: v.array(s.FlavorAccess) }), res.data, 'flavor access').flavor_access;
+  }
+  async addFlavorAccess(flavor: Ref, project: Ref, opts?: CallOptions): Promise<s.FlavorAccess[]> {
+    return this.flavorAccessAction(flavor, { addTenantAccess: { tenant: idOf(project, 'project') } }, opts);
+  }
+  async removeFlavorAccess(flavor: Ref, project: Ref, opts?: CallOptions): Promise<s.FlavorAccess[]> {
+    return this.flavorAccessAction(flavor, { removeTenantAccess: { tenant: idOf(project, 'project') } }, opts);
+  }
+  private async flavorAccessAction(flavor: Ref, body: Record<string, unknown>, opts?: CallOptions) {
+    const res = await this.request({ ...opts, method: 'POST', path: `${this.flavorPath(flavor)}/action`, body });
+    return parseResponse(v.looseObject({ flavor_access: v.array(s.FlavorAccess) }), res.data, 'flavor access').flavor_access;
+  }
+  private flavorPath(flavor: Ref): string {
+    return `/flavors/${seg(idOf(flavor, 'flavor'))}`;
+  }
+
+  /** The caller's key pairs (admins: another user's with `user_id`), paged from 2.35. */
+  keypairs(query: { user_id?: string } = {}, opts?: ListOptions) {
+    return this._list(r.keypairList, query, opts);
+  }
+  /** A key pair by name. */
+  getKeypair(name: string | { name: string }, opts: CallOptions & { userId?: string } = {}) {
+    const { userId, ...call } = opts;
+    return this._get(r.keypairs, keypairName(name), { ...call, query: userId ? { user_id: userId } : undefined });
+  }
+  /**
+   * Creates a key pair. With `public_key` it imports that key; without, Nova generates the pair
+   * and the answer holds `private_key` (the only time it is shown), which needs microversion 2.91
+   * or older: that is what is sent unless the call pins another.
+   */
+  async createKeypair(attrs: s.KeypairAttrs, opts: CallOptions = {}) {
+    let microversion = opts.microversion;
+    if (!microversion && attrs && typeof attrs === 'object' && attrs.public_key === undefined) {
+      const current = await this.microversion(opts);
+      if (current && compareMicroversions(current, LAST_GENERATING_MICROVERSION) > 0) microversion = LAST_GENERATING_MICROVERSION;
+    }
+    return this._create(r.keypairs, attrs, { ...opts, microversion });
+  }
+  /** Imports a public key as a key pair. */
+  importKeypair(name: string, publicKey: string, opts?: CallOptions & Omit<s.KeypairAttrs, 'name' | 'public_key'>) {
+    const { type, user_id, ...call } = opts ?? {};
+    return this.createKeypair({ name, public_key: publicKey, ...(type && { type }), ...(user_id && { user_id }) }, call);
+  }
+  deleteKeypair(name: string | { name: string }, opts: Deleting & { userId?: string } = {}) {
+    const { userId, ...call } = opts;
+    const q = userId ? `?user_id=${encodeURIComponent(userId)}` : '';
+    return this._delete(r.keypairs, keypairName(name), call, `/os-keypairs/${seg(keypairName(name))}${q}`);
+  }
+
+  /** Server groups of the project (admins: every project's with `all_projects`). */
+  serverGroups(query: { all_projects?: boolean } = {}, opts?: CallOptions) {
+    return this._list(r.serverGroups, query, opts);
+  }
+  getServerGroup(group: Ref, opts?: CallOptions) {
+    return this._get(r.serverGroups, group, opts);
+  }
+  findServerGroup(nameOrId: string, opts?: Finding) {
+    return this._find(r.serverGroups, nameOrId, opts);
+  }
+  /** Creates a server group, sending `policy` (2.64+) or `policies` as the microversion in use wants. */
+  async createServerGroup(attrs: s.ServerGroupAttrs, opts: CallOptions = {}) {
+    const a = validateInput(s.ServerGroupCreate, attrs, 'attrs');
+    const current = await this.microversion(opts);
+    const single = current !== undefined && compareMicroversions(current, SINGLE_POLICY_MICROVERSION) >= 0;
+    if (!single && a.rules) validateInput(v.undefined('rules need microversion 2.64 or newer'), a.rules, 'attrs.rules');
+    const body = single ? a : { name: a.name, policies: [a.policy] };
+    return this._create(r.serverGroups, body, opts);
+  }
+  deleteServerGroup(group: Ref, opts?: Deleting) {
+    return this._delete(r.serverGroups, group, opts);
+  }
+
+  /** Availability zones; `details: true` (admins) adds their hosts and services. */
+  availabilityZones(opts: CallOptions & { details?: boolean } = {}) {
+    const { details, ...call } = opts;
+    return this._list(r.availabilityZones, {}, call, details ? '/os-availability-zone/detail' : undefined);
+  }
+
+  /** Absolute limits and current usage of the project (admins: of `project`). */
+  async getLimits(opts: CallOptions & { project?: Ref } = {}): Promise<s.ComputeLimits> {
+    const { project, ...call } = opts;
+    const res = await this.request({ ...call, path: '/limits', query: project ? { tenant_id: idOf(project, 'project') } : undefined });
+    return parseResponse(v.looseObject({ limits: s.ComputeLimits }), res.data, 'limits').limits;
+  }
+
+  /** A project's quotas; `usage: true` gives `{ limit, in_use, reserved }` for each. */
+  getQuotaSet(project: Ref, opts: CallOptions & { usage?: boolean } = {}) {
+    const { usage, ...call } = opts;
+    return this.quotaRequest(`/os-quota-sets/${seg(idOf(project, 'project'))}${usage ? '/detail' : ''}`, call);
+  }
+  getDefaultQuotaSet(project: Ref, opts?: CallOptions) {
+    return this.quotaRequest(`/os-quota-sets/${seg(idOf(project, 'project'))}/defaults`, opts);
+  }
+  /** Admins: changes some quotas (`-1` for unlimited). */
+  updateQuotaSet(project: Ref, quotas: s.ComputeQuotaAttrs, opts?: CallOptions) {
+    const body = { quota_set: validateInput(s.ComputeQuotaUpdate, quotas, 'quotas') };
+    return this.quotaRequest(`/os-quota-sets/${seg(idOf(project, 'project'))}`, { ...opts, method: 'PUT', body });
+  }
+  /** Admins: puts a project's quotas back to the defaults. */
+  async revertQuotaSet(project: Ref, opts?: CallOptions): Promise<void> {
+    await this.request({ ...opts, method: 'DELETE', path: `/os-quota-sets/${seg(idOf(project, 'project'))}`, responseType: 'none' });
+  }
+  private async quotaRequest(path: string, spec: CallOptions & { method?: string; body?: unknown } = {}) {
+    const res = await this.request({ ...spec, path });
+    return parseResponse(v.looseObject({ quota_set: s.ComputeQuotaSet }), res.data, 'quota set').quota_set;
+  }
+
+  /** Admins: hypervisors with details, paged from 2.33. */
+  hypervisors(query: { hypervisor_hostname_pattern?: string; with_servers?: boolean } = {}, opts?: ListOptions) {
+    return this._list(r.hypervisors, query, opts);
+  }
+  getHypervisor(hypervisor: Ref, opts?: CallOptions) {
+    return this._get(r.hypervisors, hypervisor, opts);
+  }
+
+  /** Admins: compute services (nova-compute, nova-scheduler...). */
+  services(query: { binary?: string; host?: string } = {}, opts?: CallOptions) {
+    return this._list(r.services, query, opts);
+  }
+  /** Admins: enables or disables a service, or forces it down (by id, microversion 2.53+). */
+  updateService(service: Ref, attrs: s.ComputeServiceAttrs, opts?: CallOptions) {
+    return this._update(r.services, service, attrs, { ...opts, minMicroversion: '2.53' } as CallOptions);
+  }
+  deleteService(service: Ref, opts?: Deleting) {
+    return this._delete(r.services, service, opts);
+  }
+
+  /** Admins: host aggregates. */
+  aggregates(opts?: CallOptions) {
+    return this._list(r.aggregates, {}, opts);
+  }
+  getAggregate(aggregate: Ref, opts?: CallOptions) {
+    return this._get(r.aggregates, aggregate, opts);
+  }
+  findAggregate(nameOrId: string, opts?: Finding) {
+    return this._find(r.aggregates, nameOrId, opts);
+  }
+  createAggregate(attrs: s.AggregateAttrs, opts?: CallOptions) {
+    return this._create(r.aggregates, attrs, opts);
+  }
+  updateAggregate(aggregate: Ref, attrs: Partial<s.AggregateAttrs>, opts?: CallOptions) {
+    return this._update(r.aggregates, aggregate, attrs, opts);
+  }
+  deleteAggregate(aggregate: Ref, opts?: Deleting) {
+    return this._delete(r.aggregates, aggregate, opts);
+  }
+  addAggregateHost(aggregate: Ref, host: string, opts?: CallOptions) {
+    return this.aggregateAction(aggregate, { add_host: { host: idOf(host, 'host') } }, opts);
+  }
+  removeAggregateHost(aggregate: Ref, host: string, opts?: CallOptions) {
+    return this.aggregateAction(aggregate, { remove_host: { host: idOf(host, 'host') } }, opts);
+  }
+  /** Sets metadata keys; a `null` value removes the key. */
+  setAggregateMetadata(aggregate: Ref, metadata: Record<string, string | null>, opts?: CallOptions) {
+    const md = validateInput(v.record(v.string(), v.nullable(v.string())), metadata, 'metadata');
+    return this.aggregateAction(aggregate, { set_metadata: { metadata: md } }, opts);
+  }
+  private async aggregateAction(aggregate: Ref, body: Record<string, unknown>, opts?: CallOptions) {
+    const res = await this.request({ ...opts, method: 'POST', path: `/os-aggregates/${seg(idOf(aggregate, 'aggregate'))}/action`, body });
+    return this.one(r.aggregates, res.data);
+  }
+}
+
+function keypairName(k: string | { name: string }): string {
+  return idOf(typeof k === 'string' ? k : { id: k?.name }, 'name');
+}
