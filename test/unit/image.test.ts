@@ -63,7 +63,7 @@ describe('downloadImage', () => {
   test('an image without data is an error, not an empty stream', async () => {
     const conn = await glance([
       [/^GET \/image\/v2\/images\/i1$/, (_q, res) => json(res, 200, { ...IMG, status: 'queued' })],
-      [/^GET \/image\/v2\/images\/i1\/file$/, (_q, res) => res.writeHead(204).end()],
+      [/^GET \/image\/v2\/images\/i1\/file$/, (_q, res) => void res.writeHead(204).end()],
     ]);
     await expect(conn.image.downloadImage('i1')).rejects.toBeInstanceOf(ResponseError);
   });
@@ -71,7 +71,7 @@ describe('downloadImage', () => {
 
 describe('uploadImage and stageImage', () => {
   test('a Blob is sent with its size; a stream without unless given', async () => {
-    const conn = await glance([[/^PUT \/image\/v2\/images\/i1\/(file|stage)$/, (_q, res) => res.writeHead(204).end()]]);
+    const conn = await glance([[/^PUT \/image\/v2\/images\/i1\/(file|stage)$/, (_q, res) => void res.writeHead(204).end()]]);
     await conn.image.uploadImage('i1', new Blob([DATA]));
     await conn.image.stageImage({ id: 'i1' }, new Blob([DATA]).stream());
     await conn.image.uploadImage('i1', new Blob([DATA]).stream(), { size: DATA.length, store: 'fast' });
@@ -117,7 +117,7 @@ describe('updateImage', () => {
 
 describe('import', () => {
   test('web-download needs a URL; the body names the method and stores', async () => {
-    const conn = await glance([[/^POST \/image\/v2\/images\/i1\/import$/, (_q, res) => res.writeHead(202).end()]]);
+    const conn = await glance([[/^POST \/image\/v2\/images\/i1\/import$/, (_q, res) => void res.writeHead(202).end()]]);
     await expect(conn.image.importImage('i1', { name: 'web-download', uri: 'file:///etc/passwd' })).rejects.toBeInstanceOf(ValidationError);
     await conn.image.importImage('i1', { name: 'web-download', uri: 'https://example.com/x.img' }, { stores: ['a'], allStoresMustSucceed: false });
     expect(JSON.parse(glanceRequests()[0].body)).toEqual({
