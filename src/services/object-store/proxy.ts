@@ -1,4 +1,387 @@
-import { ServiceProxy } from '../../session/proxy.js';
+import { ConflictError, NotFoundError } from '../../session/errors.js';
+import { paginate, type Paged } from '../../session/paginate.js';
+import { ServiceProxy, type ListOptions } from '../../session/proxy.js';
+import { sleep } from '../../session/signals.js';
+import type { CallOptions, Query } from '../../session/types.js';
+import { parseResponse, validateInput } from '../../session/validate.js';
+import { bulkDelete, readBulk, type BulkDeleteResult } from './bulk.js';
+import { downloadObject, type DownloadOptions, type SwiftDownload } from './download.js';
+import { generateFormPostSignature, type FormPostOptions, type FormPostSignature } from './form-post.js';
+import { metaHeaders, toHeaderValue } from './headers.js';
+import { createDynamicLargeObject, type DynamicLargeObjectOptions } from './large-object.js';
+import { containerPath, objectPath } from './names.js';
+import { toAccount, toContainer, toObject, type ObjectStoreAccount, type ObjectStoreContainerInfo, type SwiftObjectInfo } from './resources.js';
+import * as s from './schemas.js';
+import { generateTempUrl, type TempUrlOptions } from './temp-url.js';
+import { uploadObject, type UploadOptions, type UploadResult } from './upload.js';
 
-/** `conn.objectStore`. */
-export class ObjectStoreProxy extends ServiceProxy {}
+/** Attributes of a new container. */
+export interface ContainerAttrs {
+  metadata?: Record<string, string>;
+  /** `X-Container-Read`, e.g. `.r:*,.rlistings` for a public container. */
+  readAcl?: string;
+  /** `X-Container-Write`. */
+  writeAcl?: string;
+  /** Storage policy name (only when creating). */
+  storagePolicy?: string;
+  /** Keeps every version of each object (`X-Versions-Enabled`). */
+  versions?: boolean;
+  /** Any other headers (`X-Container-Meta-Quota-Bytes`, `X-History-Location`...). */
+  headers?: Record<string, string>;
+}
+
+/** Changes to a container; `null` removes an ACL. */
+export interface ContainerUpdate extends Omit<ContainerAttrs, 'storagePolicy' | 'readAcl' | 'writeAcl'> {
+  readAcl?: string | null;
+  writeAcl?: string | null;
+  /** Metadata names to remove. */
+  removeMetadata?: readonly string[];
+}
+
+/** Changes to an object. Swift replaces an object's metadata on update: unchanged values are carried over here. */
+export interface ObjectUpdate {
+  /** Metadata to set (merged with what the object has). */
+  metadata?: Record<string, string>;
+  /** Metadata names to remove. */
+  removeMetadata?: readonly string[];
+  contentType?: string;
+  /** e.g. `attachment; filename="report.pdf"`. */
+  contentDisposition?: string;
+  /** Delete the object this many seconds from now. */
+  deleteAfter?: number;
+  /** Delete the object at this time (a Date or Unix seconds); `null` cancels a scheduled deletion. */
+  deleteAt?: Date | number | null;
+}
+
+export interface ContainerQuery {
+  prefix?: string;
+  /** Start after this name. */
+  marker?: string;
+  /** Stop before this name. */
+  endMarker?: string;
+}
+
+export interface ObjectQuery extends ContainerQuery {
+  /** Roll names up to the first `delimiter` after the prefix into pseudo-folder entries (`{ subdir }`). */
+  delimiter?: string;
+  /** Only the objects directly under this pseudo-folder path. */
+  path?: string;
+}
+
+export type SwiftObjectRef = { container: string; name: string };
+
+const HEADERS_KEPT_ON_UPDATE = [
+  'content-disposition',
+  'content-encoding',
+  'content-language',
+  'cache-control',
+  'expires',
+  'x-delete-at',
+  'x-object-manifest',
+  'x-robots-tag',
+];
+
+/**
+ * `conn.objectStore`: Swift. Containers and objects are reached by name; object names may hold any
+ * character (`/`, spaces, `?`, `#`, `%`, unicode...). Uploads stream and switch to Static Large
+ * Objects for large inputs; downloads are streams checked against the object's MD5.
+ */
+export class ObjectStoreProxy extends ServiceProxy {
+  private infoCache: Promise<s.SwiftInfo> | undefined;
+
+  // ---- account ----
+
+  /** The cluster's capabilities and limits (`GET /info`), fetched once. */
+  info(opts: CallOptions = {}): Promise<s.SwiftInfo> {
+    this.infoCache ??= (async () => {
+      const endpoint = await this.endpoint(opts);
+      const root = endpoint.replace(/\/v1(\/[^/]*)?\/?$/, '');
+      const res = await this.request({ ...opts, path: `${root}/info`, authenticated: false });
+      return parseResponse(s.SwiftInfo, res.data, 'object store info');
+    })().catch((e) => {
+      this.infoCache = undefined;
+      throw e;
+    });
+    return this.infoCache;
+  }
+
+  /** Counts, bytes used, metadata and quotas of the account. */
+  async getAccount(opts: CallOptions = {}): Promise<ObjectStoreAccount> {
+    const res = await this.request({ ...opts, method: 'HEAD', path: '' });
+    return toAccount(res.headers);
+  }
+
+  async getAccountMetadata(opts: CallOptions = {}): Promise<Record<string, string>> {
+    return (await this.getAccount(opts)).metadata;
+  }
+
+  /** Sets account metadata; names not given are left as they are. */
+  async setAccountMetadata(metadata: Record<string, string>, opts: CallOptions = {}): Promise<void> {
+    await this.post('', { ...metaHeaders('account', metadata), ...opts.headers }, opts);
+  }
+
+  async deleteAccountMetadata(names: readonly string[], opts: CallOptions = {}): Promise<void> {
+    await this.post('', { ...metaHeaders('account', {}, names), ...opts.headers }, opts);
+  }
+
+  /** Sets the account's temp URL key (or its second key, for rotation); also used for form POSTs. */
+  async setAccountTempUrlKey(key: string, opts: CallOptions & { secondary?: boolean } = {}): Promise<void> {
+    this.session.redactor.add(key);
+    await this.post('', { [`x-account-meta-temp-url-key${opts.secondary ? '-2' : ''}`]: key }, opts);
+  }
+
+  // ---- containers ----
+
+  /** Containers of the account, in name order; `pageSize` is Swift's `limit`. */
+  containers(query: ContainerQuery = {}, opts: ListOptions = {}): Paged<s.ObjectStoreContainer> {
+    return this.listing('', query, opts, s.ObjectStoreContainer, 'container');
+  }
+
+  /** Creates a container (or updates the headers of an existing one) and returns it. */
+  async createContainer(name: string, attrs: ContainerAttrs = {}, opts: CallOptions = {}): Promise<ObjectStoreContainerInfo> {
+    const headers: Record<string, string> = { ...metaHeaders('container', attrs.metadata) };
+    if (attrs.readAcl !== undefined) headers['x-container-read'] = attrs.readAcl;
+    if (attrs.writeAcl !== undefined) headers['x-container-write'] = attrs.writeAcl;
+    if (attrs.storagePolicy !== undefined) headers['x-storage-policy'] = attrs.storagePolicy;
+    if (attrs.versions !== undefined) headers['x-versions-enabled'] = String(attrs.versions);
+    await this.request({ ...opts, method: 'PUT', path: containerPath(name), headers: { ...headers, ...attrs.headers, ...opts.headers }, responseType: 'none' });
+    return this.getContainer(name, opts);
+  }
+
+  /** Object count, bytes, metadata, ACLs, policy and versioning of a container. */
+  async getContainer(name: string, opts: CallOptions = {}): Promise<ObjectStoreContainerInfo> {
+    const res = await this.request({ ...opts, method: 'HEAD', path: containerPath(name) });
+    return toContainer(name, res.headers);
+  }
+
+  /** Changes metadata, ACLs or versioning of a container. */
+  async updateContainer(name: string, update: ContainerUpdate, opts: CallOptions = {}): Promise<void> {
+    const headers: Record<string, string> = { ...metaHeaders('container', update.metadata, update.removeMetadata) };
+    for (const [key, acl] of [['read', update.readAcl], ['write', update.writeAcl]] as const) {
+      if (acl === null) headers[`x-remove-container-${key}`] = 'x';
+      else if (acl !== undefined) headers[`x-container-${key}`] = acl;
+    }
+    if (update.versions !== undefined) headers['x-versions-enabled'] = String(update.versions);
+    await this.post(containerPath(name), { ...headers, ...update.headers, ...opts.headers }, opts);
+  }
+
+  async getContainerMetadata(name: string, opts: CallOptions = {}): Promise<Record<string, string>> {
+    return (await this.getContainer(name, opts)).metadata;
+  }
+
+  async setContainerMetadata(name: string, metadata: Record<string, string>, opts: CallOptions = {}): Promise<void> {
+    await this.updateContainer(name, { metadata }, opts);
+  }
+
+  async deleteContainerMetadata(name: string, names: readonly string[], opts: CallOptions = {}): Promise<void> {
+    await this.updateContainer(name, { removeMetadata: names }, opts);
+  }
+
+  /** Sets a container's own temp URL key (or its second key), usable without the account key. */
+  async setContainerTempUrlKey(name: string, key: string, opts: CallOptions & { secondary?: boolean } = {}): Promise<void> {
+    this.session.redactor.add(key);
+    await this.post(containerPath(name), { [`x-container-meta-temp-url-key${opts.secondary ? '-2' : ''}`]: key }, opts);
+  }
+
+  /**
+   * Deletes a container. Swift refuses a non-empty one (ConflictError) unless `recursive` is set:
+   * then its objects are bulk-deleted first.
+   */
+  async deleteContainer(name: string, opts: CallOptions & { recursive?: boolean; ignoreMissing?: boolean } = {}): Promise<void> {
+    const { recursive, ignoreMissing, ...call } = opts;
+    const path = containerPath(name);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if (recursive) await this.bulkDelete(name, undefined, call);
+        await this.request({ ...call, method: 'DELETE', path, responseType: 'none' });
+        return;
+      } catch (e) {
+        if (e instanceof NotFoundError && ignoreMissing) return;
+        // Listings can lag behind deletes for a moment: list and delete again.
+        if (!(e instanceof ConflictError) || !recursive || attempt >= 3) throw e;
+        await sleep(500 * attempt, call.signal);
+      }
+    }
+  }
+
+  // ---- objects ----
+
+  /**
+   * Objects of a container in name order. With a `delimiter`, names are rolled up into pseudo-folder
+   * entries `{ subdir }` (test with `'subdir' in entry`).
+   */
+  objects(container: string, query: ObjectQuery = {}, opts: ListOptions = {}): Paged<s.SwiftListEntry> {
+    return this.listing(containerPath(container), query, opts, s.SwiftListEntry, 'object');
+  }
+
+  /** Size, ETag, content type, dates, metadata and large-object details of an object. */
+  async headObject(container: string, name: string, opts: CallOptions = {}): Promise<SwiftObjectInfo> {
+    const res = await this.request({ ...opts, method: 'HEAD', path: objectPath(container, name) });
+    return toObject(container, name, res.headers);
+  }
+
+  async getObjectMetadata(container: string, name: string, opts: CallOptions = {}): Promise<Record<string, string>> {
+    return (await this.headObject(container, name, opts)).metadata;
+  }
+
+  async setObjectMetadata(container: string, name: string, metadata: Record<string, string>, opts: CallOptions = {}): Promise<void> {
+    await this.updateObject(container, name, { metadata }, opts);
+  }
+
+  async deleteObjectMetadata(container: string, name: string, names: readonly string[], opts: CallOptions = {}): Promise<void> {
+    await this.updateObject(container, name, { removeMetadata: names }, opts);
+  }
+
+  /**
+   * Changes an object's metadata, content type, disposition or expiry. Swift's object POST replaces
+   * everything, so the current values are read first and sent again with the changes.
+   */
+  async updateObject(container: string, name: string, update: ObjectUpdate, opts: CallOptions = {}): Promise<void> {
+    const path = objectPath(container, name);
+    metaHeaders('object', update.metadata, update.removeMetadata);
+    const current = await this.headObject(container, name, opts);
+    const metadata = { ...current.metadata, ...update.metadata };
+    for (const k of update.removeMetadata ?? []) delete metadata[k.toLowerCase()];
+    const headers: Record<string, string> = { ...metaHeaders('object', metadata) };
+    for (const h of HEADERS_KEPT_ON_UPDATE) {
+      const val = current.headers.get(h);
+      if (val !== null) headers[h] = val;
+    }
+    Object.assign(headers, objectHeaders(update));
+    if (update.deleteAt === null) delete headers['x-delete-at'];
+    await this.post(path, { ...headers, ...opts.headers }, opts);
+  }
+
+  /**
+   * Copies an object on the server. Its metadata comes along unless `freshMetadata`; `metadata` is
+   * added. `manifest: true` copies a Static Large Object's manifest instead of its content.
+   */
+  async copyObject(
+    from: SwiftObjectRef,
+    to: SwiftObjectRef,
+    opts: CallOptions & { metadata?: Record<string, string>; freshMetadata?: boolean; contentType?: string; manifest?: boolean } = {},
+  ): Promise<void> {
+    const source = objectPath(from.container, from.name);
+    const headers: Record<string, string> = { 'x-copy-from': source, 'content-length': '0', ...metaHeaders('object', opts.metadata) };
+    if (opts.freshMetadata) headers['x-fresh-metadata'] = 'true';
+    if (opts.contentType) headers['content-type'] = opts.contentType;
+    await this.request({
+      ...opts,
+      method: 'PUT',
+      path: objectPath(to.container, to.name),
+      query: opts.manifest ? { 'multipart-manifest': 'get' } : undefined,
+      headers: { ...headers, ...opts.headers },
+      body: new Uint8Array(0),
+      responseType: 'none',
+    });
+  }
+
+  /**
+   * Deletes an object. A Static Large Object is deleted with its segments; `keepSegments` deletes
+   * only the manifest.
+   */
+  async deleteObject(container: string, name: string, opts: CallOptions & { ignoreMissing?: boolean; keepSegments?: boolean } = {}): Promise<void> {
+    const { ignoreMissing, keepSegments, ...call } = opts;
+    const path = objectPath(container, name);
+    if (!keepSegments) {
+      const res = await this.request({ ...call, method: 'DELETE', path, query: { 'multipart-manifest': 'delete' } });
+      const r = readBulk(res.data, 'DELETE', res.url);
+      if (r.status < 400) {
+        if (r.deleted || ignoreMissing) return;
+        if (r.notFound) throw new NotFoundError({ status: 404, method: 'DELETE', url: this.session.redactor.url(res.url), service: 'object-store' });
+      }
+      // Not a Static Large Object: an ordinary delete follows.
+    }
+    await this.request({ ...call, method: 'DELETE', path, okStatuses: ignoreMissing ? [404] : undefined, responseType: 'none' });
+  }
+
+  /**
+   * Deletes many objects of a container (all of them without `names`), in batches of the bulk
+   * middleware's `max_deletes_per_request`. Per-name failures are returned, not thrown.
+   */
+  bulkDelete(container: string, names?: Iterable<string> | AsyncIterable<string>, opts: CallOptions = {}): Promise<BulkDeleteResult> {
+    return bulkDelete(this, container, names, opts);
+  }
+
+  /** Uploads a Blob, File, stream, bytes or string; large inputs become Static Large Objects. */
+  uploadObject(opts: UploadOptions): Promise<UploadResult> {
+    return uploadObject(this, opts);
+  }
+
+  /** Downloads an object as a stream, checked against its MD5 while read (ordinary objects). */
+  downloadObject(container: string, name: string, opts: DownloadOptions = {}): Promise<SwiftDownload> {
+    return downloadObject(this, container, name, opts);
+  }
+
+  async downloadObjectAsBlob(container: string, name: string, opts: DownloadOptions = {}): Promise<Blob> {
+    const d = await this.downloadObject(container, name, opts);
+    return new Response(d.body).blob().then((b) => (d.object.content_type ? new Blob([b], { type: d.object.content_type }) : b));
+  }
+
+  async downloadObjectAsArrayBuffer(container: string, name: string, opts: DownloadOptions = {}): Promise<ArrayBuffer> {
+    return new Response((await this.downloadObject(container, name, opts)).body).arrayBuffer();
+  }
+
+  async downloadObjectAsText(container: string, name: string, opts: DownloadOptions = {}): Promise<string> {
+    return new Response((await this.downloadObject(container, name, opts)).body).text();
+  }
+
+  /** Writes a Dynamic Large Object manifest: the object reads as the concatenation of `<segmentContainer>/<prefix>*`. */
+  createDynamicLargeObject(opts: DynamicLargeObjectOptions): Promise<void> {
+    return createDynamicLargeObject(this, opts);
+  }
+
+  /** A URL giving time-limited access to an object (or every object under a prefix) without a token. */
+  generateTempUrl(opts: TempUrlOptions): Promise<string> {
+    return generateTempUrl(this, opts);
+  }
+
+  /** The URL and form fields for a browser to upload files by form POST, without a token. */
+  generateFormPostSignature(opts: FormPostOptions): Promise<FormPostSignature> {
+    return generateFormPostSignature(this, opts);
+  }
+
+  /** `/<container>/<object>` as this service's requests use it (encoded). */
+  objectPath(container: string, name: string): string {
+    return objectPath(container, name);
+  }
+
+  // ---- shared ----
+
+  private async post(path: string, headers: Record<string, string>, opts: CallOptions): Promise<void> {
+    await this.request({ ...opts, method: 'POST', path, headers, responseType: 'none' });
+  }
+
+  private listing<S extends typeof s.ObjectStoreContainer | typeof s.SwiftListEntry>(
+    path: string,
+    query: ObjectQuery,
+    opts: ListOptions,
+    schema: S,
+    what: string,
+  ): Paged<import('valibot').InferOutput<S>> {
+    const { pageSize, ...call } = opts;
+    const { endMarker, ...rest } = query;
+    type T = import('valibot').InferOutput<S>;
+    return paginate<T>({
+      request: { ...call, path, query: { ...rest, end_marker: endMarker, format: 'json', limit: pageSize } },
+      send: (spec) => this.request(spec),
+      items: (data) => parseResponse(s.ListShape, data ?? [], `${what} list`).map((x) => parseResponse(schema, x, what) as T),
+      marker: (items) => {
+        const last = items[items.length - 1] as { name?: string; subdir?: string } | undefined;
+        return last?.name ?? last?.subdir;
+      },
+    });
+  }
+}
+
+/** Headers for content type, disposition and expiry, shared by uploads and updates. */
+export function objectHeaders(o: Omit<ObjectUpdate, 'metadata' | 'removeMetadata'>): Record<string, string> {
+  validateInput(s.UploadLimits, { deleteAfter: o.deleteAfter }, 'deleteAfter');
+  const h: Record<string, string> = {};
+  if (o.contentType) h['content-type'] = o.contentType;
+  if (o.contentDisposition) h['content-disposition'] = toHeaderValue(o.contentDisposition);
+  if (o.deleteAfter !== undefined) h['x-delete-after'] = String(o.deleteAfter);
+  if (o.deleteAt instanceof Date) h['x-delete-at'] = String(Math.floor(o.deleteAt.getTime() / 1000));
+  else if (typeof o.deleteAt === 'number') h['x-delete-at'] = String(Math.floor(o.deleteAt));
+  return h;
+}

@@ -1,0 +1,54 @@
+import { validateInput } from '../../session/validate.js';
+import { Metadata } from './schemas.js';
+
+/** Whose metadata a header names. */
+export type MetaScope = 'account' | 'container' | 'object';
+
+const nonAscii = /[^\x00-\x7f]/;
+
+/**
+ * Header values are byte strings: non-ASCII text is sent as its UTF-8 bytes (as Swift stores
+ * it) and read back the same way.
+ */
+export function toHeaderValue(s: string): string {
+  return nonAscii.test(s) ? String.fromCharCode(...new TextEncoder().encode(s)) : s;
+}
+
+export function fromHeaderValue(s: string): string {
+  if (!nonAscii.test(s)) return s;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(s, (c) => c.charCodeAt(0)));
+  } catch {
+    return s;
+  }
+}
+
+/** `X-<Scope>-Meta-<name>` headers for `metadata` (checked against Swift's limits) and removals. */
+export function metaHeaders(scope: MetaScope, metadata: Record<string, string> = {}, remove: readonly string[] = [], field = 'metadata') {
+  const headers: Record<string, string> = {};
+  for (const [k, val] of Object.entries(validateInput(Metadata, metadata, field))) headers[`x-${scope}-meta-${k}`] = toHeaderValue(val);
+  validateInput(Metadata, Object.fromEntries(remove.map((k) => [k, ''])), 'remove');
+  for (const k of remove) headers[`x-remove-${scope}-meta-${k}`] = 'x';
+  return headers;
+}
+
+/** User metadata found in response headers, names in lower case. */
+export function readMeta(scope: MetaScope, headers: Headers): Record<string, string> {
+  const prefix = `x-${scope}-meta-`;
+  const out: Record<string, string> = {};
+  headers.forEach((val, key) => {
+    if (key.startsWith(prefix)) out[key.slice(prefix.length)] = fromHeaderValue(val);
+  });
+  return out;
+}
+
+/** A numeric header, or undefined when absent. */
+export function num(headers: Headers, name: string): number | undefined {
+  const s = headers.get(name);
+  return s === null || s === '' ? undefined : Number(s);
+}
+
+/** An ETag without its quotes (SLO and DLO ETags are quoted). */
+export function unquote(etag: string | null | undefined): string {
+  return (etag ?? '').replace(/^W\//, '').replace(/^"|"$/g, '');
+}

@@ -1,0 +1,126 @@
+import { ChecksumMismatchError, ValidationError } from '../../session/errors.js';
+import type { CallOptions } from '../../session/types.js';
+import { bulkDelete } from './bulk.js';
+import { metaHeaders, unquote } from './headers.js';
+import { md5Bytes, md5Of } from './md5.js';
+import { checkContainer, containerPath, objectPath } from './names.js';
+import { runWorkers } from './pool.js';
+import type { ObjectStoreProxy } from './proxy.js';
+import { putVerified } from './put.js';
+import { isSwiftPseudoFolder } from './schemas.js';
+import { sizeOf, type Part } from './source.js';
+import type { UploadProgress } from './upload.js';
+
+/** Segments handed out one at a time to the upload workers. */
+export interface SegmentSource {
+  next(): Promise<{ index: number; data: Part } | undefined>;
+  /** Stops reading the input (after a failure). */
+  cancel(reason?: unknown): Promise<void>;
+}
+
+export interface SloJob {
+  container: string;
+  name: string;
+  /** Headers of the final object (content type, metadata, expiry...). */
+  headers: Record<string, string>;
+  segmentContainer: string;
+  segmentSize: number;
+  /** Identifies the input in segment names, so that `resume` finds the same names again. */
+  stamp: string;
+  concurrency: number;
+  resume: boolean;
+  keepSegments: boolean;
+  total: number | undefined;
+  signal: AbortSignal | undefined;
+  onProgress: ((p: UploadProgress) => void) | undefined;
+}
+
+/**
+ * Uploads a Static Large Object: segments go into `segmentContainer` by `concurrency` workers, each
+ * checked against its MD5; the manifest is written once every segment is verified. On failure or
+ * abort, the segments uploaded by this call are deleted unless `keepSegments`.
+ */
+export async function uploadStaticLargeObject(store: ObjectStoreProxy, job: SloJob, segments: SegmentSource) {
+  const { signal } = job;
+  await store.request({ method: 'PUT', path: containerPath(job.segmentContainer), signal, responseType: 'none' });
+  const prefix = `${job.name}/slo/${job.stamp}/${job.segmentSize}/`;
+  const stored = new Map<string, { hash: string; bytes: number }>();
+  if (job.resume)
+    for await (const e of store.objects(job.segmentContainer, { prefix }, { signal })) if (!isSwiftPseudoFolder(e)) stored.set(e.name, e);
+
+  const manifest: { path: string; etag: string; size_bytes: number }[] = [];
+  const written: string[] = [];
+  let loaded = 0;
+  try {
+    await runWorkers(job.concurrency, signal, async (s) => {
+      for (;;) {
+        s.throwIfAborted();
+        const seg = await segments.next();
+        if (!seg) return;
+        s.throwIfAborted();
+        const segName = prefix + String(seg.index).padStart(8, '0');
+        const bytes = sizeOf(seg.data);
+        const have = stored.get(segName);
+        const md5 = md5Of(seg.data, s);
+        md5.catch(() => undefined);
+        const skipped = !!have && have.bytes === bytes && have.hash === (await md5);
+        if (!skipped) {
+          written.push(segName);
+          await putVerified(store, objectPath(job.segmentContainer, segName), seg.data, { 'content-type': 'application/octet-stream' }, s, md5);
+        }
+        manifest[seg.index] = { path: `/${job.segmentContainer}/${segName}`, etag: await md5, size_bytes: bytes };
+        loaded += bytes;
+        job.onProgress?.({ loaded, total: job.total, segment: { index: seg.index, bytes, skipped } });
+      }
+    });
+    const res = await store.request({
+      method: 'PUT',
+      path: objectPath(job.container, job.name),
+      query: { 'multipart-manifest': 'put' },
+      headers: job.headers,
+      // Bytes, not a JSON value: the request's content type must stay the object's own.
+      body: new TextEncoder().encode(JSON.stringify(manifest)),
+      signal,
+      responseType: 'none',
+    });
+    const etag = unquote(res.headers.get('etag'));
+    const expected = await md5Bytes(new TextEncoder().encode(manifest.map((m) => m.etag).join('')));
+    if (etag && etag !== expected) throw new ChecksumMismatchError(`Swift built ${job.container}/${job.name} with ETag ${etag}, expected ${expected}`);
+    return { hash: etag || expected, bytes: loaded, segments: manifest.length };
+  } catch (e) {
+    await segments.cancel(e);
+    if (!job.keepSegments && written.length) await bulkDelete(store, job.segmentContainer, written).catch(() => undefined);
+    throw e;
+  }
+}
+
+export interface DynamicLargeObjectOptions extends CallOptions {
+  container: string;
+  name: string;
+  /** Container holding the segments (default: `container`). */
+  segmentContainer?: string;
+  /** Segments are every object whose name starts with this, in name order. */
+  prefix: string;
+  contentType?: string;
+  metadata?: Record<string, string>;
+}
+
+/** Writes a zero-byte DLO manifest (`X-Object-Manifest: <segmentContainer>/<prefix>`). */
+export async function createDynamicLargeObject(store: ObjectStoreProxy, o: DynamicLargeObjectOptions): Promise<void> {
+  const segmentContainer = checkContainer(o.segmentContainer ?? o.container, 'segmentContainer');
+  if (typeof o.prefix !== 'string') throw new ValidationError('a segment name prefix is required', 'prefix');
+  const headers: Record<string, string> = {
+    'x-object-manifest': `${encodeURIComponent(segmentContainer)}/${o.prefix.split('/').map(encodeURIComponent).join('/')}`,
+    ...metaHeaders('object', o.metadata),
+  };
+  if (o.contentType) headers['content-type'] = o.contentType;
+  await store.request({
+    signal: o.signal,
+    timeout: o.timeout,
+    method: 'PUT',
+    path: objectPath(o.container, o.name),
+    headers: { ...headers, ...o.headers },
+    body: new Uint8Array(0),
+    responseType: 'none',
+  });
+}

@@ -1,0 +1,101 @@
+import { ValidationError } from '../../session/errors.js';
+
+/** What can be uploaded. Strings are sent as UTF-8. */
+export type UploadData = Blob | ReadableStream<Uint8Array> | ArrayBuffer | ArrayBufferView | string;
+
+/** A piece of input whose size is known and that can be read again (for retries). */
+export type Part = Blob | Uint8Array;
+
+/** The input as a re-readable part, or as a stream that can be read once. */
+export function toPart(data: UploadData): Part | ReadableStream<Uint8Array> {
+  if (typeof data === 'string') return new TextEncoder().encode(data);
+  if (data instanceof Uint8Array) return data;
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (isBlob(data)) return data;
+  if (data && typeof (data as ReadableStream).getReader === 'function') return data as ReadableStream<Uint8Array>;
+  throw new ValidationError('must be a Blob, File, ReadableStream, ArrayBuffer, typed array or string', 'data');
+}
+
+function isBlob(x: unknown): x is Blob {
+  if (typeof Blob !== 'undefined' && x instanceof Blob) return true;
+  const b = x as Blob;
+  return !!b && typeof b.slice === 'function' && typeof b.stream === 'function' && typeof b.size === 'number';
+}
+
+export function isStream(p: Part | ReadableStream<Uint8Array>): p is ReadableStream<Uint8Array> {
+  return !(p instanceof Uint8Array) && !isBlob(p);
+}
+
+export const sizeOf = (p: Part): number => (p instanceof Uint8Array ? p.byteLength : p.size);
+
+/** A view of bytes `start..end` of a part: no copy (Blob.slice, subarray). */
+export const sliceOf = (p: Part, start: number, end: number): Part => (p instanceof Uint8Array ? p.subarray(start, end) : p.slice(start, end));
+
+/**
+ * Cuts a stream into segments of `size` bytes (the last one shorter). Calls are served one after
+ * the other; each segment is its own buffer, released once uploaded.
+ */
+export function streamCutter(stream: ReadableStream<Uint8Array>, size: number) {
+  const reader = stream.getReader();
+  let spill: Uint8Array | undefined;
+  let done = false;
+  let queue: Promise<unknown> = Promise.resolve();
+  const cut = async (): Promise<Uint8Array | undefined> => {
+    if (done && !spill) return undefined;
+    const buf = new Uint8Array(size);
+    let filled = 0;
+    while (filled < size) {
+      let chunk = spill;
+      spill = undefined;
+      if (!chunk) {
+        if (done) break;
+        const r = await reader.read();
+        if (r.done) {
+          done = true;
+          break;
+        }
+        chunk = r.value;
+      }
+      const take = Math.min(chunk.byteLength, size - filled);
+      buf.set(chunk.subarray(0, take), filled);
+      filled += take;
+      if (take < chunk.byteLength) spill = chunk.subarray(take);
+    }
+    if (!filled) return undefined;
+    return filled === size ? buf : buf.slice(0, filled);
+  };
+  return {
+    next(): Promise<Uint8Array | undefined> {
+      const p = queue.then(cut);
+      queue = p.catch(() => undefined);
+      return p;
+    },
+    async cancel(reason?: unknown): Promise<void> {
+      await reader.cancel(reason).catch(() => undefined);
+    },
+  };
+}
+
+let streamsSupported: boolean | undefined;
+
+/** Whether this runtime's fetch can send a ReadableStream as a request body. */
+export function canStreamRequests(): boolean {
+  if (streamsSupported === undefined) {
+    try {
+      let duplexRead = false;
+      const hasType = new Request('http://localhost/', {
+        method: 'POST',
+        body: new ReadableStream(),
+        get duplex() {
+          duplexRead = true;
+          return 'half';
+        },
+      } as RequestInit).headers.has('content-type');
+      streamsSupported = duplexRead && !hasType;
+    } catch {
+      streamsSupported = false;
+    }
+  }
+  return streamsSupported;
+}

@@ -1,0 +1,167 @@
+import { ChecksumMismatchError, ValidationError } from '../../session/errors.js';
+import type { CallOptions } from '../../session/types.js';
+import { validateInput } from '../../session/validate.js';
+import { metaHeaders, unquote } from './headers.js';
+import { uploadStaticLargeObject, type SegmentSource } from './large-object.js';
+import { createMd5 } from './md5.js';
+import { checkContainer, checkObject, objectPath } from './names.js';
+import { objectHeaders, type ObjectStoreProxy, type ObjectUpdate } from './proxy.js';
+import { putVerified } from './put.js';
+import { UploadLimits } from './schemas.js';
+import { canStreamRequests, isStream, sizeOf, sliceOf, streamCutter, toPart, type Part, type UploadData } from './source.js';
+
+/** Progress of an upload. Blob and byte inputs advance a segment (or the whole object) at a time. */
+export interface UploadProgress {
+  loaded: number;
+  /** Undefined for a stream of unknown length. */
+  total: number | undefined;
+  /** The segment just finished (large objects); `skipped` when `resume` found it already stored. */
+  segment?: { index: number; bytes: number; skipped: boolean };
+}
+
+export interface UploadOptions extends Omit<CallOptions, 'microversion'>, Omit<ObjectUpdate, 'removeMetadata' | 'deleteAt'> {
+  container: string;
+  name: string;
+  /** A Blob or File (never read whole), a ReadableStream, bytes or a string. */
+  data: UploadData;
+  /** Delete the object at this time (a Date or Unix seconds). */
+  deleteAt?: Date | number;
+  onProgress?: (progress: UploadProgress) => void;
+  /** Segment size of a Static Large Object; giving it makes any larger input one. Default 32 MiB (or more, to stay within the cluster's segment count). */
+  segmentSize?: number;
+  /** Size above which a Static Large Object is made (default: `segmentSize` when given, else the cluster's `max_file_size`). */
+  largeObjectThreshold?: number;
+  /** Segments uploaded at once (default 4). Memory used is about `concurrency x segmentSize` for streams. */
+  concurrency?: number;
+  /** Where segments go (default `<container>_segments`). */
+  segmentContainer?: string;
+  /** Skip segments already stored with the same size and MD5 (after a failed or aborted upload kept with `keepSegmentsOnFailure`). */
+  resume?: boolean;
+  /** Keep the segments uploaded so far when the upload fails or is aborted (to resume later). */
+  keepSegmentsOnFailure?: boolean;
+}
+
+/** What an upload stored. */
+export interface UploadResult {
+  container: string;
+  name: string;
+  /** Swift's ETag, unquoted: the MD5 of the content, or of the segments' MD5s for a large object. */
+  hash: string;
+  bytes: number;
+  /** Number of segments of a Static Large Object (0 for an ordinary object). */
+  segments: number;
+}
+
+const MiB = 1024 * 1024;
+const DEFAULT_SEGMENT = 32 * MiB;
+const DEFAULT_MAX_FILE = 5 * 1024 * MiB;
+
+export async function uploadObject(store: ObjectStoreProxy, o: UploadOptions): Promise<UploadResult> {
+  checkContainer(o.container);
+  checkObject(o.name);
+  for (const f of ['segmentSize', 'concurrency', 'largeObjectThreshold'] as const) validateInput(UploadLimits.entries[f], o[f], f);
+  const segmentContainer = checkContainer(o.segmentContainer ?? `${o.container}_segments`, 'segmentContainer');
+  const headers = { ...metaHeaders('object', o.metadata), ...objectHeaders(o), ...o.headers };
+  const input = toPart(o.data);
+  const path = objectPath(o.container, o.name);
+  const base = { container: o.container, name: o.name, segments: 0 };
+  const slo = (segmentSize: number, stamp: string, total: number | undefined, segments: SegmentSource) =>
+    uploadStaticLargeObject(
+      store,
+      {
+        container: o.container,
+        name: o.name,
+        headers,
+        segmentContainer,
+        segmentSize,
+        stamp,
+        concurrency: o.concurrency ?? 4,
+        resume: !!o.resume,
+        keepSegments: !!o.keepSegmentsOnFailure,
+        total,
+        signal: o.signal,
+        onProgress: o.onProgress,
+      },
+      segments,
+    ).then((r) => ({ ...base, ...r }));
+
+  if (isStream(input)) {
+    if (o.segmentSize === undefined && o.largeObjectThreshold === undefined && canStreamRequests()) return putStream(store, o, path, headers, input);
+    const size = o.segmentSize ?? DEFAULT_SEGMENT;
+    const cutter = streamCutter(input, size);
+    const first = await cutter.next();
+    const second = first?.byteLength === size ? await cutter.next() : undefined;
+    if (!second) return putWhole(store, o, path, headers, first ?? new Uint8Array(0));
+    let index = 0;
+    const ahead = [first!, second];
+    return slo(size, 'stream', undefined, {
+      async next() {
+        const data = ahead.shift() ?? (await cutter.next());
+        return data && { index: index++, data };
+      },
+      cancel: (reason) => cutter.cancel(reason),
+    });
+  }
+
+  const size = sizeOf(input);
+  const needInfo = o.largeObjectThreshold === undefined && o.segmentSize === undefined;
+  const info = needInfo || size > (o.largeObjectThreshold ?? o.segmentSize ?? 0) ? await store.info(o).catch(() => undefined) : undefined;
+  const threshold = o.largeObjectThreshold ?? o.segmentSize ?? info?.swift?.max_file_size ?? DEFAULT_MAX_FILE;
+  if (size <= threshold) return putWhole(store, o, path, headers, input);
+
+  const maxSegments = info?.slo?.max_manifest_segments ?? 1000;
+  const segmentSize = o.segmentSize ?? Math.max(DEFAULT_SEGMENT, Math.ceil(size / maxSegments));
+  const count = Math.ceil(size / segmentSize);
+  if (count > maxSegments) throw new ValidationError(`makes ${count} segments; the cluster allows ${maxSegments}`, 'segmentSize');
+  if (!headers['content-type'] && input instanceof Blob && input.type) headers['content-type'] = input.type;
+  const modified = (input as { lastModified?: number }).lastModified;
+  let index = 0;
+  return slo(segmentSize, `${modified ?? 0}/${size}`, size, {
+    async next() {
+      if (index >= count) return undefined;
+      const i = index++;
+      return { index: i, data: sliceOf(input, i * segmentSize, Math.min(size, (i + 1) * segmentSize)) };
+    },
+    cancel: async () => undefined,
+  });
+}
+
+/** One PUT of a re-readable input, checked against its MD5. */
+async function putWhole(store: ObjectStoreProxy, o: UploadOptions, path: string, headers: Record<string, string>, part: Part): Promise<UploadResult> {
+  const total = sizeOf(part);
+  o.onProgress?.({ loaded: 0, total });
+  const hash = await putVerified(store, path, part, headers, o.signal);
+  o.onProgress?.({ loaded: total, total });
+  return { container: o.container, name: o.name, hash, bytes: total, segments: 0 };
+}
+
+/** One streamed PUT (`duplex: 'half'`) of a stream of unknown length, hashed as it is sent. */
+async function putStream(
+  store: ObjectStoreProxy,
+  o: UploadOptions,
+  path: string,
+  headers: Record<string, string>,
+  input: ReadableStream<Uint8Array>,
+): Promise<UploadResult> {
+  const hasher = await createMd5();
+  let loaded = 0;
+  const body = input.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        hasher.update(chunk);
+        loaded += chunk.byteLength;
+        o.onProgress?.({ loaded, total: undefined });
+        controller.enqueue(chunk);
+      },
+    }),
+  );
+  const res = await store.request({ method: 'PUT', path, body, headers, signal: o.signal, responseType: 'none' });
+  const stored = unquote(res.headers.get('etag'));
+  const local = hasher.digest('hex');
+  if (stored !== local) {
+    // The stream cannot be sent again: remove what Swift kept rather than leave corrupt data.
+    await store.request({ method: 'DELETE', path, okStatuses: [404], responseType: 'none' }).catch(() => undefined);
+    throw new ChecksumMismatchError(`Swift stored ${o.container}/${o.name} with ETag ${stored} but the data sent has MD5 ${local}`);
+  }
+  return { container: o.container, name: o.name, hash: local, bytes: loaded, segments: 0 };
+}
