@@ -77,7 +77,7 @@ describe('network: pools, scopes, sharing, quotas and cloud facts', () => {
 
     const project = await admin.identity.createProject({ name: uniqueName('sdk-quota'), domain_id: 'default' });
     cleanup.push(() => admin.identity.deleteProject(project, { ignoreMissing: true }));
-    const defaults = await admin.network.getQuotaDefaults(project);
+    const defaults = await admin.network.getDefaultQuota(project);
     const set = await admin.network.updateQuota(project, { port: 77, floatingip: -1 });
     expect(set).toMatchObject({ port: 77, floatingip: -1 });
     expect((await admin.network.quotas().toArray()).some((q) => q.project_id === project.id)).toBe(true);

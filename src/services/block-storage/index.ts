@@ -1,4 +1,4 @@
-/** `openstack-sdk/block-storage`: the blockStorage service as a plugin. */
+/** `openstack-sdk/block-storage`: the Block Storage service (Cinder v3) as a plugin. */
 import { defineService } from '../../plugin.js';
 import { BlockStorageProxy } from './proxy.js';
 
@@ -10,3 +10,5 @@ export const blockStorage = defineService({
   create: (ctx) => new BlockStorageProxy(ctx),
 });
 export { BlockStorageProxy };
+export * from './schemas/index.js';
+export type { VolumeAttrs, VolumeBackupAttrs, VolumeSnapshotAttrs, VolumeTypeAttrs } from './proxy.js';

@@ -313,7 +313,7 @@ export class NetworkProxy extends ServiceProxy {
     return this._get(r.quotaDetails, project, opts, `/quotas/${seg(idOf(project, 'project'))}/details`);
   }
   /** The limits a project gets unless told otherwise. */
-  getQuotaDefaults(project: Ref, opts?: CallOptions) {
+  getDefaultQuota(project: Ref, opts?: CallOptions) {
     return this._get(r.quotas, project, opts, `/quotas/${seg(idOf(project, 'project'))}/default`);
   }
   /** Sets some limits (admin), e.g. `{ port: 100 }`; `-1` is unlimited. */
