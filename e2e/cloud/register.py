@@ -343,9 +343,10 @@ def neutron_resources(conn):
 
 
 def cinder_resources(conn):
-    wait('cinder-volume up', lambda: [
-        s for s in conn.block_storage.get('/os-services').json()['services']
-        if s['binary'] == 'cinder-volume' and s['state'] == 'up'])
+    for binary in ('cinder-volume', 'cinder-backup'):
+        wait(binary + ' up', lambda: [
+            s for s in conn.block_storage.get('/os-services').json()['services']
+            if s['binary'] == binary and s['state'] == 'up'])
 
 
 RESOURCES = {'swift': swift_resources, 'glance': glance_resources,

@@ -55,7 +55,7 @@ if ! flock -n 9; then
 fi
 
 # ---- fast path: everything wanted is already up with this very config ----------------
-FINGERPRINT=$(cat "$CLOUD_DIR"/*.sh "$CLOUD_DIR"/register.py "$CLOUD_DIR"/services/*.sh 2>/dev/null \
+FINGERPRINT=$(cat "$CLOUD_DIR"/*.sh "$CLOUD_DIR"/register.py "$CLOUD_DIR"/services/*.sh "$CLOUD_DIR"/pylib/*.py 2>/dev/null \
   | { cat; echo "$CORS_ORIGINS|$PG_SERVICES|$DEBUG|$ADMIN_PASSWORD|$DEMO_PASSWORD|$SERVICE_PASSWORD|$APPCRED_SECRET"; } \
   | md5sum | cut -c1-16)
 procs_alive() {

@@ -1,10 +1,12 @@
-# Cinder (block-storage, volumev3) on :8776: api, scheduler and one volume service
-# (backend "fake": cinder's FakeLoggingVolumeDriver; volumes become available,
-# attach to fake servers and detach, no data)
+# Cinder (block-storage, volumev3) on :8776: api, scheduler, one volume service and
+# backups (posix driver). Backend "fake": cinder's fake driver with every volume kept
+# as a sparse file (pylib/ossdk_cinder_fake.py), so backups and restores carry data.
+# Volumes attach to nova's fake servers and detach.
 SVC_KIND[cinder]=api
-SVC_PACKAGES[cinder]="python3-cinder"
+# dmidecode: os-brick asks it for the system uuid and fails if it is missing
+SVC_PACKAGES[cinder]="python3-cinder dmidecode"
 SVC_NEEDS[cinder]="keystone rabbitmq"
-SVC_PROCS[cinder]="cinder-api cinder-scheduler cinder-volume"
+SVC_PROCS[cinder]="cinder-api cinder-scheduler cinder-volume cinder-backup"
 SVC_PROBE[cinder]="http://$HOST:8776/"
 # openstacksdk looks up block-storage, nova's [cinder] catalog_info looks up volumev3
 SVC_CATALOG[cinder]="cinder block-storage http://$HOST:8776/v3/%(project_id)s
@@ -13,7 +15,8 @@ SVC_USER[cinder]=cinder
 
 cinder_setup() {
   local CD=$ETC/cinder b
-  mkdir -p "$CD" "$DATA/cinder" "$STATE/lock/cinder"
+  mkdir -p "$CD" "$DATA/cinder/volumes" "$DATA/cinder/backups" "$STATE/lock/cinder" "$STATE/pylib"
+  conf "$STATE/pylib/ossdk_cinder_fake.py" < "$CLOUD_DIR/pylib/ossdk_cinder_fake.py"
   conf "$CD/cinder.conf" <<EOF
 [DEFAULT]
 debug = $DEBUG
@@ -32,8 +35,15 @@ glance_api_servers = http://$HOST:9292
 rootwrap_config = /dev/null
 # without it every list filter is rejected ("Invalid filters name are found in query options")
 resource_query_filters_file = $CD/resource_filters.json
+backup_driver = cinder.backup.drivers.posix.PosixBackupDriver
+backup_posix_path = $DATA/cinder/backups
+# privileged helpers (os-brick, backups) run as root here: no sudo/rootwrap
+[privsep_osbrick]
+helper_command = privsep-helper --config-file $CD/cinder.conf
+[cinder_sys_admin]
+helper_command = privsep-helper --config-file $CD/cinder.conf
 [fake]
-volume_driver = cinder.tests.fake_driver.FakeLoggingVolumeDriver
+volume_driver = ossdk_cinder_fake.FileBackedFakeDriver
 volume_backend_name = fake
 target_helper = fake
 $(db_section cinder cinder)
@@ -106,7 +116,7 @@ EOF
     "volume_type": ["is_public", "extra_specs"]
 }
 EOF
-  for b in api scheduler volume manage; do wrapper cinder-$b cinder.cmd.$b; done
+  for b in api scheduler volume backup manage; do wrapper cinder-$b cinder.cmd.$b; done
   db_ready cinder cinder
   if [ ! -f "$DATA/cinder/.initialized" ]; then
     "$BIN/cinder-manage" --config-file "$CD/cinder.conf" db sync >> "$LOGD/cinder-manage.log" 2>&1 \
@@ -117,5 +127,6 @@ EOF
   rabbitmq_wait
   start_bg cinder-api "$BIN/cinder-api" --config-file "$CD/cinder.conf"
   start_bg cinder-scheduler "$BIN/cinder-scheduler" --config-file "$CD/cinder.conf"
-  start_bg cinder-volume "$BIN/cinder-volume" --config-file "$CD/cinder.conf"
+  start_bg cinder-volume env PYTHONPATH="$STATE/pylib" "$BIN/cinder-volume" --config-file "$CD/cinder.conf"
+  start_bg cinder-backup "$BIN/cinder-backup" --config-file "$CD/cinder.conf"
 }

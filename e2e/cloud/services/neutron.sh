@@ -11,24 +11,7 @@ SVC_USER[neutron]=neutron
 neutron_setup() {
   local QD=$ETC/neutron LIB=$STATE/pylib
   mkdir -p "$QD" "$DATA/neutron" "$STATE/lock/neutron" "$STATE/home/cache" "$LIB/ossdk_noop_mech-1.0.dist-info"
-  conf "$LIB/ossdk_noop_mech.py" <<'EOF'
-"""ML2 mechanism driver for an API-only cloud: binds any port, plugs nothing."""
-from neutron_lib.api.definitions import portbindings
-from neutron_lib.plugins.ml2 import api
-
-
-class NoopMechanismDriver(api.MechanismDriver):
-    def initialize(self):
-        pass
-
-    def bind_port(self, context):
-        for segment in context.segments_to_bind:
-            context.set_binding(segment[api.ID], portbindings.VIF_TYPE_OVS,
-                                {portbindings.CAP_PORT_FILTER: True,
-                                 portbindings.OVS_HYBRID_PLUG: False},
-                                status='ACTIVE')
-            return
-EOF
+  conf "$LIB/ossdk_noop_mech.py" < "$CLOUD_DIR/pylib/ossdk_noop_mech.py"
   # ML2 loads mechanism drivers only by entry-point name
   printf 'Metadata-Version: 2.1\nName: ossdk-noop-mech\nVersion: 1.0\n' | conf "$LIB/ossdk_noop_mech-1.0.dist-info/METADATA"
   printf '[neutron.ml2.mechanism_drivers]\nossdk_noop = ossdk_noop_mech:NoopMechanismDriver\n' \
