@@ -1,0 +1,215 @@
+/**
+ * The object store from a web page, with the built bundles: the UMD bundle from a <script> tag, and
+ * the ESM build (slim `core` + `object-store` entries) from <script type="module"> with an import map.
+ * A File chosen in an <input> goes up as a Static Large Object in parallel segments, comes back with
+ * the same SHA-256, a temp URL serves it to an anonymous fetch, and an aborted upload leaves nothing.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cloud, uniqueName } from '../../test/helpers/cloud.js';
+import { esmPage, launchBrowser, requireDist, ROOT, serveStatic, TMP, umdPage, type Browser, type StaticServer } from './harness.js';
+
+const MiB = 1024 * 1024;
+const SIZE = 64 * MiB;
+const SEGMENT = 8 * MiB;
+
+/** A 64 MiB file of random bytes (kept between runs) and its SHA-256. */
+function bigFile(): { path: string; sha256: string } {
+  mkdirSync(TMP, { recursive: true });
+  const path = join(TMP, 'upload-64mib.bin');
+  if (!existsSync(path) || statSync(path).size !== SIZE) {
+    const fd = openSync(path, 'w');
+    for (let i = 0; i < SIZE / MiB; i++) writeSync(fd, randomBytes(MiB));
+    closeSync(fd);
+  }
+  return { path, sha256: createHash('sha256').update(readFileSync(path)).digest('hex') };
+}
+
+const body = '<input type="file" id="file">';
+
+// Each page defines `window.connect(auth, extra)`: the full Connection, or the slim one with the object store plugin.
+const pages: Record<string, string> = {
+  '/umd.html': umdPage(`${body}<script>window.connect = (auth, extra) => new OpenStack.Connection({ auth, ...extra });</script>`),
+  '/esm-slim.html': esmPage(
+    `${body}<script type="module">
+      import { Connection } from '/dist/core.js';
+      import { objectStore } from '/dist/object-store.js';
+      window.connect = (auth, extra) => new Connection({ auth, services: [objectStore], ...extra });
+    </script>`,
+    { OpenStack: '/dist/core.js' },
+  ),
+};
+
+const demo = cloud.users.demo;
+const auth = {
+  type: 'password',
+  authUrl: cloud.authUrl as string,
+  username: demo.name as string,
+  password: demo.password as string,
+  userDomainName: 'Default',
+  projectName: demo.projectName as string,
+  projectDomainName: 'Default',
+};
+
+describe.each([
+  ['UMD bundle via <script>', '/umd.html'],
+  ['ESM core + object-store via <script type="module">', '/esm-slim.html'],
+])('object store in Chromium: %s', (_label, pagePath) => {
+  let site: StaticServer;
+  let browser: Browser;
+  let file: { path: string; sha256: string };
+  const container = uniqueName('browser');
+
+  beforeAll(async () => {
+    requireDist('core.js', 'object-store.js');
+    file = bigFile();
+    site = await serveStatic(ROOT, pages);
+    browser = await launchBrowser();
+    await browser.page.goto(site.origin + pagePath);
+    await browser.page.waitForFunction(() => typeof (window as any).connect === 'function');
+  });
+
+  afterAll(async () => {
+    await browser?.page
+      .evaluate(
+        async ({ auth, container }) => {
+          const conn = (window as any).connect(auth);
+          for (const c of [container, `${container}_segments`]) await conn.objectStore.deleteContainer(c, { recursive: true, ignoreMissing: true });
+        },
+        { auth, container },
+      )
+      .catch((e) => console.warn('cleanup failed:', e));
+    await browser?.close();
+    await site?.close();
+  });
+
+  it('creates and lists containers', async () => {
+    const r = await browser.page.evaluate(
+      async ({ auth, container }) => {
+        const conn = (window as any).connect(auth);
+        await conn.objectStore.createContainer(container);
+        const names: string[] = [];
+        for await (const c of conn.objectStore.containers()) names.push(c.name);
+        return names;
+      },
+      { auth, container },
+    );
+    expect(r).toContain(container);
+  });
+
+  it('uploads a 64 MiB File from an <input> in parallel 8 MiB segments with progress, and downloads the same bytes', async () => {
+    await browser.page.setInputFiles('#file', file.path);
+    const r = await browser.page.evaluate(
+      async ({ auth, container, segmentSize }) => {
+        // Counts segment PUTs in flight to show that they go up in parallel.
+        let inFlight = 0;
+        let maxInFlight = 0;
+        const countingFetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+          const put = (init?.method ?? 'GET').toUpperCase() === 'PUT';
+          if (put) maxInFlight = Math.max(maxInFlight, ++inFlight);
+          try {
+            return await fetch(input, init);
+          } finally {
+            if (put) inFlight--;
+          }
+        };
+        const conn = (window as any).connect(auth, { fetch: countingFetch });
+        const picked = (document.getElementById('file') as HTMLInputElement).files![0]!;
+        const progress: { loaded: number; total: number | undefined; segment?: unknown }[] = [];
+        const started = performance.now();
+        const result = await conn.objectStore.uploadObject({
+          container,
+          name: picked.name,
+          data: picked,
+          segmentSize,
+          concurrency: 4,
+          onProgress: (p: any) => progress.push({ loaded: p.loaded, total: p.total, segment: p.segment }),
+        });
+        const uploadMs = performance.now() - started;
+        const listed: any[] = [];
+        for await (const o of conn.objectStore.objects(container)) listed.push(o);
+        const blob: Blob = await conn.objectStore.downloadObjectAsBlob(container, picked.name);
+        const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
+        const sha256 = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+        return { name: picked.name, fileSize: picked.size, result, progress, maxInFlight, listed, downloaded: blob.size, sha256, uploadMs };
+      },
+      { auth, container, segmentSize: SEGMENT },
+    );
+    expect(r.fileSize).toBe(SIZE);
+    expect(r.result).toMatchObject({ container, name: r.name, bytes: SIZE });
+    expect(r.result.segments ?? SIZE / SEGMENT).toBe(SIZE / SEGMENT);
+    expect(r.maxInFlight, 'segment PUTs in flight at once').toBeGreaterThanOrEqual(2);
+    expect(r.progress.length).toBeGreaterThanOrEqual(SIZE / SEGMENT);
+    const last = r.progress.at(-1)!;
+    expect(last).toMatchObject({ loaded: SIZE, total: SIZE });
+    for (let i = 1; i < r.progress.length; i++) expect(r.progress[i]!.loaded).toBeGreaterThanOrEqual(r.progress[i - 1]!.loaded);
+    expect(r.listed.map((o) => o.name)).toContain(r.name);
+    expect(r.downloaded).toBe(SIZE);
+    expect(r.sha256).toBe(file.sha256);
+    console.log(`browser upload of 64 MiB in ${SIZE / SEGMENT} segments: ${Math.round(r.uploadMs)} ms, ${r.maxInFlight} PUTs at once`);
+  });
+
+  it('a temp URL serves the object to an anonymous cross-origin fetch', async () => {
+    const r = await browser.page.evaluate(
+      async ({ auth, container }) => {
+        const conn = (window as any).connect(auth);
+        await conn.objectStore.uploadObject({ container, name: 'hello.txt', data: 'hello from a temp URL', contentType: 'text/plain' });
+        const key = crypto.randomUUID();
+        await conn.objectStore.setContainerTempUrlKey(container, key);
+        const url: string = await conn.objectStore.generateTempUrl({ method: 'GET', container, object: 'hello.txt', expires: 300, key });
+        const res = await fetch(url);
+        return { url, status: res.status, text: await res.text() };
+      },
+      { auth, container },
+    );
+    expect(r.url).toMatch(/temp_url_sig=/);
+    expect(r).toMatchObject({ status: 200, text: 'hello from a temp URL' });
+  });
+
+  it('an upload aborted halfway rejects with an AbortError and leaves no object and no segments', async () => {
+    await browser.page.setInputFiles('#file', file.path);
+    const r = await browser.page.evaluate(
+      async ({ auth, container, segmentSize }) => {
+        const conn = (window as any).connect(auth);
+        const picked = (document.getElementById('file') as HTMLInputElement).files![0]!;
+        const name = `aborted-${picked.name}`;
+        const controller = new AbortController();
+        let abortedAt = 0;
+        let error: { name: string; message: string } | undefined;
+        try {
+          await conn.objectStore.uploadObject({
+            container,
+            name,
+            data: picked,
+            segmentSize,
+            concurrency: 2,
+            signal: controller.signal,
+            onProgress: (p: any) => {
+              if (!abortedAt && p.loaded >= picked.size / 2) {
+                abortedAt = p.loaded;
+                controller.abort();
+              }
+            },
+          });
+        } catch (e: any) {
+          error = { name: e.name, message: e.message };
+        }
+        const left: string[] = [];
+        for await (const o of conn.objectStore.objects(container)) if (o.name?.startsWith(name)) left.push(o.name);
+        try {
+          for await (const o of conn.objectStore.objects(`${container}_segments`)) if (o.name?.startsWith(name)) left.push(`${container}_segments/${o.name}`);
+        } catch (e: any) {
+          if (e.name !== 'NotFoundError') throw e;
+        }
+        return { abortedAt, size: picked.size, error, left };
+      },
+      { auth, container, segmentSize: SEGMENT },
+    );
+    expect(r.abortedAt).toBeGreaterThan(0);
+    expect(r.abortedAt).toBeLessThan(r.size);
+    expect(r.error?.name).toBe('AbortError');
+    expect(r.left).toEqual([]);
+  });
+});
