@@ -80,28 +80,28 @@ export class BlockStorageProxy extends ServiceProxy {
     return this._waitForDelete(r.volumes, volume, opts);
   }
   /** Grows a volume to `newSize` GiB (attached volumes need 3.42, sent by default); it goes `extending`, then back. */
-  extendVolume(volume: Ref, newSize: number, opts?: CallOptions) {
+  async extendVolume(volume: Ref, newSize: number, opts?: CallOptions) {
     const size = validateInput(sizeGiB, newSize, 'newSize');
     return this.action(r.volumes, volume, { 'os-extend': { new_size: size } }, opts);
   }
-  setVolumeBootable(volume: Ref, bootable: boolean, opts?: CallOptions) {
+  async setVolumeBootable(volume: Ref, bootable: boolean, opts?: CallOptions) {
     return this.action(r.volumes, volume, { 'os-set_bootable': { bootable: validateInput(v.boolean(), bootable, 'bootable') } }, opts);
   }
-  setVolumeReadOnly(volume: Ref, readOnly: boolean, opts?: CallOptions) {
+  async setVolumeReadOnly(volume: Ref, readOnly: boolean, opts?: CallOptions) {
     return this.action(r.volumes, volume, { 'os-update_readonly_flag': { readonly: validateInput(v.boolean(), readOnly, 'readOnly') } }, opts);
   }
   /**
    * Changes the volume's type (it goes `retyping`, then back). `migrationPolicy: 'on-demand'` lets
    * Cinder move the data when the new type lives on another backend.
    */
-  retypeVolume(volume: Ref, type: string | { name: string }, opts: CallOptions & { migrationPolicy?: 'never' | 'on-demand' } = {}) {
+  async retypeVolume(volume: Ref, type: string | { name: string }, opts: CallOptions & { migrationPolicy?: 'never' | 'on-demand' } = {}) {
     const { migrationPolicy = 'never', ...call } = opts;
     const newType = typeof type === 'string' ? type : type?.name;
     idOf(newType, 'type');
     return this.action(r.volumes, volume, { 'os-retype': { new_type: newType, migration_policy: migrationPolicy } }, call);
   }
   /** Sets the recorded status without doing anything (admin; for volumes stuck in a transition). */
-  resetVolumeStatus(volume: Ref, state: { status: string; attach_status?: 'attached' | 'detached'; migration_status?: string }, opts?: CallOptions) {
+  async resetVolumeStatus(volume: Ref, state: { status: string; attach_status?: 'attached' | 'detached'; migration_status?: string }, opts?: CallOptions) {
     validateInput(ActionStatus, { status: state?.status }, 'state');
     return this.action(r.volumes, volume, { 'os-reset_status': state }, opts);
   }
@@ -206,10 +206,10 @@ export class BlockStorageProxy extends ServiceProxy {
     const body = parseResponse(v.looseObject({ volume_type_access: v.array(s.VolumeTypeAccess) }), res.data, 'volume type access');
     return body.volume_type_access;
   }
-  addVolumeTypeAccess(type: Ref, project: Ref, opts?: CallOptions) {
+  async addVolumeTypeAccess(type: Ref, project: Ref, opts?: CallOptions) {
     return this.action(r.types, type, { addProjectAccess: { project: idOf(project, 'project') } }, opts);
   }
-  removeVolumeTypeAccess(type: Ref, project: Ref, opts?: CallOptions) {
+  async removeVolumeTypeAccess(type: Ref, project: Ref, opts?: CallOptions) {
     return this.action(r.types, type, { removeProjectAccess: { project: idOf(project, 'project') } }, opts);
   }
 
@@ -277,7 +277,7 @@ export class BlockStorageProxy extends ServiceProxy {
   getQuotaSetUsage(project: Ref, opts: CallOptions = {}) {
     return this._get(r.quotaUsage, project, { ...opts, query: { usage: true } });
   }
-  getDefaultQuotaSet(project: Ref, opts?: CallOptions) {
+  async getDefaultQuotaSet(project: Ref, opts?: CallOptions) {
     return this._get(r.quotaSets, project, opts, `/os-quota-sets/${seg(idOf(project, 'project'))}/defaults`);
   }
   /** Sets some limits (admin), e.g. `{ volumes: 20, gigabytes: -1 }`. */

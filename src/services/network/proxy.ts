@@ -186,7 +186,7 @@ export class NetworkProxy extends ServiceProxy {
    * Sends the floating IP's traffic to a port (the port's network must reach the external network
    * through a router); `fixedIpAddress` picks one when the port has several.
    */
-  associateFloatingIp(floatingIp: Ref, port: Ref, opts: CallOptions & { fixedIpAddress?: string } = {}) {
+  async associateFloatingIp(floatingIp: Ref, port: Ref, opts: CallOptions & { fixedIpAddress?: string } = {}) {
     const { fixedIpAddress, ...call } = opts;
     const attrs = { port_id: idOf(port, 'port'), ...(fixedIpAddress ? { fixed_ip_address: fixedIpAddress } : {}) };
     return this._update(r.floatingIps, floatingIp, attrs, call);
@@ -309,11 +309,11 @@ export class NetworkProxy extends ServiceProxy {
     return this._get(r.quotas, project, opts);
   }
   /** A project's limits with what it uses: `{ port: { limit, used, reserved }, ... }`. */
-  getQuotaDetails(project: Ref, opts?: CallOptions) {
+  async getQuotaDetails(project: Ref, opts?: CallOptions) {
     return this._get(r.quotaDetails, project, opts, `/quotas/${seg(idOf(project, 'project'))}/details`);
   }
   /** The limits a project gets unless told otherwise. */
-  getDefaultQuota(project: Ref, opts?: CallOptions) {
+  async getDefaultQuota(project: Ref, opts?: CallOptions) {
     return this._get(r.quotas, project, opts, `/quotas/${seg(idOf(project, 'project'))}/default`);
   }
   /** Sets some limits (admin), e.g. `{ port: 100 }`; `-1` is unlimited. */
