@@ -124,7 +124,9 @@ describe('block storage: volumes against Cinder', () => {
     const records = await bs.attachments({ volume_id: volume.id }).toArray();
     expect(records.map((a) => a.status)).toEqual(['attached']);
     expect((await bs.getAttachment(records[0]!)).volume_id).toBe(volume.id);
-    // Extending an attached volume works from microversion 3.42.
+    // An attached volume can be extended (microversion 3.42, sent by default); it stays in-use.
+    await bs.extendVolume(volume, 3);
+    expect((await bs.waitForVolume(volume, { ...fast, status: 'in-use' })).size).toBe(3);
     await conn.compute.deleteVolumeAttachment(serverId!, volume);
     const detached = await bs.waitForVolume(volume, fast);
     expect(detached.attachments).toEqual([]);
@@ -134,7 +136,7 @@ describe('block storage: volumes against Cinder', () => {
   test('snapshots it and makes a volume from the snapshot, and a copy of the volume', async () => {
     snapshot = await bs.createSnapshot({ volume_id: volume.id, name: `${name}-snap`, metadata: { kind: 'test' } });
     snapshot = await bs.waitForSnapshot(snapshot, fast);
-    expect(snapshot).toMatchObject({ status: 'available', size: 2, volume_id: volume.id });
+    expect(snapshot).toMatchObject({ status: 'available', size: 3, volume_id: volume.id });
     expect((await bs.findSnapshot(`${name}-snap`))?.id).toBe(snapshot.id);
     expect((await bs.snapshots({ volume_id: volume.id }).toArray()).map((s) => s.id)).toEqual([snapshot.id]);
     expect((await bs.updateSnapshot(snapshot, { description: 'before changes' })).description).toBe('before changes');
@@ -145,8 +147,8 @@ describe('block storage: volumes against Cinder', () => {
     const clone = await bs.createVolume({ source_volid: volume.id, name: `${name}-clone` });
     volumes.push(clone.id);
     const [a, b] = await Promise.all([bs.waitForVolume(fromSnap, fast), bs.waitForVolume(clone, fast)]);
-    expect(a).toMatchObject({ status: 'available', size: 2, snapshot_id: snapshot.id });
-    expect(b).toMatchObject({ status: 'available', size: 2, source_volid: volume.id });
+    expect(a).toMatchObject({ status: 'available', size: 3, snapshot_id: snapshot.id });
+    expect(b).toMatchObject({ status: 'available', size: 3, source_volid: volume.id });
   });
 
   test('lists page by page', async () => {
