@@ -106,7 +106,7 @@ export class ServiceProxy {
     return this.one(def, res.data);
   }
 
-  protected _find<D extends ResourceDef>(
+  protected async _find<D extends ResourceDef>(
     def: D,
     nameOrId: string,
     opts: FindOptions & CallOptions & { query?: Query } = {},
@@ -155,12 +155,12 @@ export class ServiceProxy {
     });
   }
 
-  protected _waitFor<D extends ResourceDef>(def: D, ref: Ref, opts: WaitOptions<Resource<D>>): Promise<Resource<D>> {
+  protected async _waitFor<D extends ResourceDef>(def: D, ref: Ref, opts: WaitOptions<Resource<D>>): Promise<Resource<D>> {
     const id = idOf(ref);
     return waitForStatus((signal) => this._get(def, id, { signal }), `${def.name} ${id}`, opts);
   }
 
-  protected _waitForDelete<D extends ResourceDef>(def: D, ref: Ref, opts: Omit<WaitOptions<Resource<D>>, 'status'> = {}): Promise<void> {
+  protected async _waitForDelete<D extends ResourceDef>(def: D, ref: Ref, opts: Omit<WaitOptions<Resource<D>>, 'status'> = {}): Promise<void> {
     const id = idOf(ref);
     return waitForDelete((signal) => this._get(def, id, { signal }), `${def.name} ${id}`, opts);
   }

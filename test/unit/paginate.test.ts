@@ -93,6 +93,6 @@ describe('one paginator for every dialect', () => {
   test('find rejects an empty name before sending', async () => {
     const svc = await listWith((_q, res) => json(res, 200, { items: [] }))();
     // @ts-expect-error _find is protected; reached here only to check its guard
-    expect(() => svc._find({ name: 'item', path: '/items', key: 'item', listKey: 'items', schema: v.any() }, '')).toThrow(ValidationError);
+    await expect(svc._find({ name: 'item', path: '/items', key: 'item', listKey: 'items', schema: v.any() }, '')).rejects.toThrow(ValidationError);
   });
 });
