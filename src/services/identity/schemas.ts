@@ -173,9 +173,9 @@ export const ApplicationCredential = v.looseObject({
   project_id: v.optional(v.nullable(v.string())),
   description: v.optional(v.nullable(v.string())),
   expires_at: v.optional(v.nullable(v.string())),
-  unrestricted: v.optional(v.boolean()),
+  unrestricted: v.optional(v.nullable(v.boolean())),
   roles: v.optional(v.array(v.looseObject({ id: v.string(), name: v.optional(v.string()) }))),
-  access_rules: v.optional(v.array(AccessRule)),
+  access_rules: v.optional(v.nullable(v.array(AccessRule))),
   /** Only in the answer to create: Keystone never shows it again. */
   secret: v.optional(v.string()),
   links,
