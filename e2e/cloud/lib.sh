@@ -73,6 +73,10 @@ start_bg() {
       return 0
     fi
   fi
+  local port=${PROC_PORT[$name]:-}
+  if [ -n "$port" ] && port_open "$port"; then
+    die "$name: port $HOST:$port is taken by a process this cloud did not start: $(ss -Hltnp "sport = :$port" | grep -o 'users:.*' | head -n 1)"
+  fi
   # daemons run at niceness 0 even when the setup job that starts them is niced
   # fd 9 is up.sh's lock: a daemon must not keep holding it
   ( exec 9>&-; cd "$STATE" && exec setsid nice -n "$((0 - $(nice)))" "$@" >>"$LOGD/$name.log" 2>&1 </dev/null ) &
@@ -296,7 +300,8 @@ EOF
 #   SVC_KIND[NAME]      api | infra
 # and the functions NAME_setup (config, databases, start; runs in parallel with the
 # other services) and optionally NAME_late (starts what needs the keystone users).
-declare -A SVC_PACKAGES SVC_NEEDS SVC_PROCS SVC_PROBE SVC_CATALOG SVC_USER SVC_KIND
+#   PROC_PORT[PROCESS]  TCP port a process listens on (checked to be free before start)
+declare -A SVC_PACKAGES SVC_NEEDS SVC_PROCS SVC_PROBE SVC_CATALOG SVC_USER SVC_KIND PROC_PORT
 COMMON_PACKAGES="curl procps iproute2 util-linux python3-keystoneauth1 python3-yaml"
 API_SERVICES="keystone swift glance placement nova neutron cinder"
 INFRA_SERVICES="memcached rabbitmq postgres"

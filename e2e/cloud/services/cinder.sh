@@ -7,6 +7,7 @@ SVC_KIND[cinder]=api
 SVC_PACKAGES[cinder]="python3-cinder dmidecode"
 SVC_NEEDS[cinder]="keystone rabbitmq"
 SVC_PROCS[cinder]="cinder-api cinder-scheduler cinder-volume cinder-backup"
+PROC_PORT[cinder-api]=8776
 SVC_PROBE[cinder]="http://$HOST:8776/"
 # openstacksdk looks up block-storage, nova's [cinder] catalog_info looks up volumev3
 SVC_CATALOG[cinder]="cinder block-storage http://$HOST:8776/v3/%(project_id)s

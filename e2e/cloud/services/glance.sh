@@ -3,6 +3,7 @@ SVC_KIND[glance]=api
 SVC_PACKAGES[glance]="python3-glance"
 SVC_NEEDS[glance]="keystone"
 SVC_PROCS[glance]="glance-api"
+PROC_PORT[glance-api]=9292
 SVC_PROBE[glance]="http://$HOST:9292/"
 SVC_CATALOG[glance]="glance image http://$HOST:9292"
 SVC_USER[glance]=glance

@@ -3,6 +3,7 @@ SVC_KIND[keystone]=api
 SVC_PACKAGES[keystone]="python3-keystone python3-memcache uwsgi-core uwsgi-plugin-python3"
 SVC_NEEDS[keystone]="memcached"
 SVC_PROCS[keystone]="keystone"
+PROC_PORT[keystone]=5000
 SVC_PROBE[keystone]="$KS_URL/v3"
 
 keystone_setup() {

@@ -2,6 +2,7 @@
 SVC_KIND[memcached]=infra
 SVC_PACKAGES[memcached]="memcached"
 SVC_PROCS[memcached]="memcached"
+PROC_PORT[memcached]=11211
 
 memcached_setup() {
   # -U 0: no UDP listener

@@ -4,6 +4,7 @@ SVC_KIND[neutron]=api
 SVC_PACKAGES[neutron]="python3-neutron"
 SVC_NEEDS[neutron]="keystone rabbitmq"
 SVC_PROCS[neutron]="neutron-server"
+PROC_PORT[neutron-server]=9696
 SVC_PROBE[neutron]="http://$HOST:9696/"
 SVC_CATALOG[neutron]="neutron network http://$HOST:9696"
 SVC_USER[neutron]=neutron

@@ -4,6 +4,7 @@ SVC_KIND[nova]=api
 SVC_PACKAGES[nova]="python3-nova"
 SVC_NEEDS[nova]="keystone placement rabbitmq"
 SVC_PROCS[nova]="nova-api nova-conductor nova-scheduler nova-compute"
+PROC_PORT[nova-api]=8774
 SVC_PROBE[nova]="http://$HOST:8774/"
 SVC_CATALOG[nova]="nova compute http://$HOST:8774/v2.1"
 SVC_USER[nova]=nova

@@ -3,6 +3,7 @@ SVC_KIND[placement]=api
 SVC_PACKAGES[placement]="python3-placement uwsgi-core uwsgi-plugin-python3"
 SVC_NEEDS[placement]="keystone"
 SVC_PROCS[placement]="placement"
+PROC_PORT[placement]=8778
 SVC_PROBE[placement]="http://$HOST:8778/"
 SVC_CATALOG[placement]="placement placement http://$HOST:8778"
 SVC_USER[placement]=placement

@@ -2,6 +2,7 @@
 SVC_KIND[rabbitmq]=infra
 SVC_PACKAGES[rabbitmq]="rabbitmq-server"
 SVC_PROCS[rabbitmq]="epmd rabbitmq"
+PROC_PORT[rabbitmq]=5672
 
 rabbitmq_setup() {
   mkdir -p "$DATA/rabbitmq/mnesia" "$LOGD/rabbitmq" "$STATE/home/rabbitmq"

@@ -5,6 +5,7 @@ SVC_KIND[swift]=api
 SVC_PACKAGES[swift]="python3-swift python3-xattr python3-swiftclient"
 SVC_NEEDS[swift]="keystone memcached"
 SVC_PROCS[swift]="swift-proxy swift-object swift-container swift-account swift-container-updater swift-object-expirer"
+PROC_PORT[swift-proxy]=8080 PROC_PORT[swift-object]=6200 PROC_PORT[swift-container]=6201 PROC_PORT[swift-account]=6202
 SVC_PROBE[swift]="http://$HOST:8080/info"
 SVC_CATALOG[swift]="swift object-store http://$HOST:8080/v1/AUTH_%(project_id)s"
 SVC_USER[swift]=swift

@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# smoke.sh - check the running local cloud with real clients (openstack CLI, curl):
+# one or more checks per service incl. CORS, cleaning up what it creates.
+# Prints PASS/FAIL per check; exit code = number of failures.
+#   env: SMOKE_ORIGIN (http://localhost:5173) - Origin used for the CORS checks
+set -uo pipefail
+. "$(dirname "$(readlink -f "$0")")/lib.sh"
+clean_env
+export OS_CLIENT_CONFIG_FILE=$STATE/clouds.yaml
+ORIGIN=${SMOKE_ORIGIN:-http://localhost:5173}
+OSC=(/usr/bin/openstack --os-cloud local-demo)
+ADM=(/usr/bin/openstack --os-cloud local-admin)
+APP=(/usr/bin/openstack --os-cloud local-appcred)
+TMP=$(mktemp -d /tmp/ossdk-smoke.XXXXXX)
+trap 'rm -rf "$TMP"' EXIT
+N=smoke-$$-$(date +%s)
+fails=0
+up() { grep -q "\"$1\"" "$STATE/cloud.json"; }
+pass() { echo "[$(ts)] PASS $*"; }
+fail() { fails=$((fails + 1)); echo "[$(ts)] FAIL $*"; }
+check() {  # check DESCRIPTION CMD...
+  local d=$1; shift
+  if "$@" > "$TMP/out" 2>&1; then pass "$d"; else fail "$d: $(tail -n 3 "$TMP/out" | tr '\n' ' ')"; fi
+}
+eventually() {  # eventually SECONDS DESCRIPTION CMD...
+  local t=$1 d=$2 i=0; shift 2
+  until "$@" > "$TMP/out" 2>&1; do
+    i=$((i + 1)); [ $i -gt $((t * 2)) ] && { fail "$d (after ${t}s): $(tail -n 2 "$TMP/out" | tr '\n' ' ')"; return 1; }
+    sleep 0.5
+  done
+  pass "$d"
+}
+# cors URL [TOKEN]: preflight answered for ORIGIN, and the actual GET carries CORS headers
+cors() {
+  local url=$1 h
+  h=$(curl -s -D - -o /dev/null -X OPTIONS "$url" -H "Origin: $ORIGIN" \
+    -H 'Access-Control-Request-Method: GET' -H 'Access-Control-Request-Headers: x-auth-token,openstack-api-version')
+  echo "$h" | grep -qiE "^access-control-allow-origin: (\*|$ORIGIN)" || { echo "preflight: $h"; return 1; }
+  h=$(curl -s -D - -o /dev/null "$url" -H "Origin: $ORIGIN" ${2:+-H "X-Auth-Token: $2"})
+  echo "$h" | grep -qiE "^access-control-allow-origin: (\*|$ORIGIN)" || { echo "GET: $h"; return 1; }
+  echo "$h" | grep -qi '^access-control-expose-headers:.*x-openstack-request-id' || { echo "GET: $h"; return 1; }
+}
+
+# ---- keystone
+TOKEN=$("${OSC[@]}" token issue -f value -c id 2>"$TMP/err") && pass "keystone: token (demo)" || fail "keystone: token: $(cat "$TMP/err")"
+PROJECT=$("${OSC[@]}" token issue -f value -c project_id 2>/dev/null)
+check "keystone: token (application credential)" "${APP[@]}" token issue
+check "keystone: token (system scope)" /usr/bin/openstack --os-cloud local-system-admin token issue
+check "keystone: token (alt-demo)" /usr/bin/openstack --os-cloud local-alt-demo token issue
+check "keystone: CORS on /v3/auth/tokens exposes X-Subject-Token" bash -c "curl -s -D - -o /dev/null \
+  -H 'Origin: $ORIGIN' -H 'Content-Type: application/json' http://$HOST:5000/v3/auth/tokens -d \
+  '{\"auth\":{\"identity\":{\"methods\":[\"password\"],\"password\":{\"user\":{\"name\":\"demo\",\"domain\":{\"id\":\"default\"},\"password\":\"$DEMO_PASSWORD\"}}}}}' \
+  | grep -i '^access-control-expose-headers:.*x-subject-token'"
+check "keystone: CORS on /v3/auth/projects" cors "http://$HOST:5000/v3/auth/projects" "$TOKEN"
+
+# ---- swift
+if up swift; then
+  head -c 100000 /dev/urandom > "$TMP/obj.bin"
+  check "swift: GET /info" bash -c "curl -sf http://$HOST:8080/info | grep -q slo"
+  check "swift: container create" "${OSC[@]}" container create "$N"
+  check "swift: object upload + download" bash -c "cd '$TMP' && ${OSC[*]} object create '$N' obj.bin && \
+    curl -sf -H 'X-Auth-Token: $TOKEN' http://$HOST:8080/v1/AUTH_$PROJECT/$N/obj.bin | cmp - obj.bin"
+  check "swift: CORS on account" cors "http://$HOST:8080/v1/AUTH_$PROJECT" "$TOKEN"
+  check "swift: CORS on object exposes etag" bash -c "curl -s -D - -o /dev/null -H 'Origin: $ORIGIN' \
+    -H 'X-Auth-Token: $TOKEN' http://$HOST:8080/v1/AUTH_$PROJECT/$N/obj.bin | grep -i '^access-control-expose-headers:.*etag'"
+  eventually 20 "swift: account object count (container-updater)" bash -c \
+    "curl -sI -H 'X-Auth-Token: $TOKEN' http://$HOST:8080/v1/AUTH_$PROJECT | grep -qi '^x-account-object-count: [1-9]'"
+  check "swift: delete container" "${OSC[@]}" container delete -r "$N"
+fi
+
+# ---- glance
+if up glance; then
+  check "glance: public image cirros-fake" "${OSC[@]}" image show cirros-fake
+  head -c 65536 /dev/urandom > "$TMP/img.raw"
+  check "glance: image import (glance-direct)" "${OSC[@]}" image create --import --disk-format raw \
+    --container-format bare --file "$TMP/img.raw" "$N"
+  eventually 60 "glance: imported image active" bash -c "${OSC[*]} image show '$N' -f value -c status | grep -qx active"
+  check "glance: CORS" cors "http://$HOST:9292/v2/images" "$TOKEN"
+  check "glance: image delete" "${OSC[@]}" image delete "$N"
+fi
+
+# ---- placement
+if up placement; then
+  ADMIN_TOKEN=$("${ADM[@]}" token issue -f value -c id 2>/dev/null)
+  check "placement: compute host is a resource provider" bash -c "curl -sf -H 'X-Auth-Token: $ADMIN_TOKEN' \
+    http://$HOST:8778/resource_providers | grep -q '\"name\": \"ossdk\"'"
+  check "placement: CORS" cors "http://$HOST:8778/" ""
+fi
+
+# ---- neutron
+if up neutron; then
+  check "neutron: networks public + private" bash -c "${OSC[*]} network list -f value -c Name | sort | tr '\n' ' ' | grep -q 'private public'"
+  check "neutron: security group create" "${OSC[@]}" security group create "$N"
+  check "neutron: floating ip create" bash -c "${OSC[*]} floating ip create public -f value -c id > '$TMP/fip'"
+  check "neutron: CORS" cors "http://$HOST:9696/v2.0/networks" "$TOKEN"
+fi
+
+# ---- nova
+if up nova; then
+  check "nova: server create (fake driver) -> ACTIVE" "${OSC[@]}" server create --flavor m1.nano \
+    --image cirros-fake --network private --wait "$N"
+  check "nova: CORS" cors "http://$HOST:8774/v2.1/servers" "$TOKEN"
+fi
+
+# ---- cinder
+if up cinder; then
+  check "cinder: volume create" "${OSC[@]}" volume create --size 1 "$N"
+  eventually 60 "cinder: volume available" bash -c "${OSC[*]} volume show '$N' -f value -c status | grep -qx available"
+  if up nova; then
+    check "cinder+nova: attach volume" "${OSC[@]}" server add volume "$N" "$N"
+    eventually 60 "cinder: volume in-use" bash -c "${OSC[*]} volume show '$N' -f value -c status | grep -qx in-use"
+    check "cinder+nova: detach volume" "${OSC[@]}" server remove volume "$N" "$N"
+    eventually 60 "cinder: volume available again" bash -c "${OSC[*]} volume show '$N' -f value -c status | grep -qx available"
+  fi
+  check "cinder: backup create" "${OSC[@]}" volume backup create --name "$N" "$N"
+  eventually 120 "cinder: backup available" bash -c "${OSC[*]} volume backup show '$N' -f value -c status | grep -qx available"
+  check "cinder: backup delete" "${OSC[@]}" volume backup delete "$N"
+  check "cinder: CORS" cors "http://$HOST:8776/v3/$PROJECT/volumes" "$TOKEN"
+fi
+
+# ---- clean up (best effort)
+up nova && "${OSC[@]}" server delete --wait "$N" >/dev/null 2>&1
+if up cinder; then
+  for _ in $(seq 60); do "${OSC[@]}" volume backup show "$N" >/dev/null 2>&1 || break; sleep 1; done
+  "${OSC[@]}" volume delete "$N" >/dev/null 2>&1
+fi
+if up neutron; then
+  [ -s "$TMP/fip" ] && "${OSC[@]}" floating ip delete "$(cat "$TMP/fip")" >/dev/null 2>&1
+  "${OSC[@]}" security group delete "$N" >/dev/null 2>&1
+fi
+echo "[$(ts)] $fails failure(s)"
+exit $fails
