@@ -117,13 +117,13 @@ export class ComputeProxy extends ServerActionsProxy {
     return this._delete(r.flavors, flavor, opts);
   }
   async getFlavorExtraSpecs(flavor: Ref, opts?: CallOptions): Promise<Record<string, string>> {
-    const res = await this.request({ ...opts, path: `${this.flavorPath(flavor)}/os-extra-specs` });
+    const res = await this.request({ ...opts, path: `${this.flavorPath(flavor)}/os-extra_specs` });
     return parseResponse(v.looseObject({ extra_specs: s.FlavorExtraSpecs }), res.data, 'extra specs').extra_specs;
   }
   /** Adds or changes extra specs (others are kept); returns those sent as Nova stored them. */
   async setFlavorExtraSpecs(flavor: Ref, specs: Record<string, string>, opts?: CallOptions): Promise<Record<string, string>> {
     const body = { extra_specs: validateInput(s.FlavorExtraSpecs, specs, 'specs') };
-    const res = await this.request({ ...opts, method: 'POST', path: `${this.flavorPath(flavor)}/os-extra-specs`, body });
+    const res = await this.request({ ...opts, method: 'POST', path: `${this.flavorPath(flavor)}/os-extra_specs`, body });
     return parseResponse(v.looseObject({ extra_specs: s.FlavorExtraSpecs }), res.data, 'extra specs').extra_specs;
   }
   async deleteFlavorExtraSpec(flavor: Ref, key: string, opts?: Deleting): Promise<void> {
@@ -131,7 +131,7 @@ export class ComputeProxy extends ServerActionsProxy {
     await this.request({
       ...call,
       method: 'DELETE',
-      path: `${this.flavorPath(flavor)}/os-extra-specs/${seg(idOf(key, 'key'))}`,
+      path: `${this.flavorPath(flavor)}/os-extra_specs/${seg(idOf(key, 'key'))}`,
       okStatuses: ignoreMissing ? [404] : undefined,
       responseType: 'none',
     });
