@@ -1,0 +1,18 @@
+import { defineService, IdentityProxy, type CallOptions } from '../../src/index.js';
+
+/** The built-in identity proxy plus a method of the vendor's own. */
+export class VendorIdentityProxy extends IdentityProxy {
+  /** Sorted names of the projects the current user can work in. */
+  async projectNames(opts: CallOptions = {}): Promise<string[]> {
+    const projects = await this.authProjects(opts).toArray();
+    return projects.map((p) => p.name).sort();
+  }
+}
+
+/** Registered under the built-in's name, so `conn.identity` becomes a {@link VendorIdentityProxy}. */
+export const vendorIdentity = defineService({
+  name: 'identity',
+  type: 'identity',
+  version: '3',
+  create: (ctx) => new VendorIdentityProxy(ctx),
+});
