@@ -8,7 +8,7 @@ let loader: Promise<() => Promise<IHasher>> | undefined;
 
 /** A fresh incremental MD5 hasher. */
 export async function createMd5(): Promise<IHasher> {
-  loader ??= import('hash-wasm').then((m) => m.createMD5);
+  loader ??= import('./md5-wasm.js').then((m) => m.createMD5);
   const h = await (await loader)();
   h.init();
   return h;
