@@ -224,15 +224,20 @@ export class BlockStorageProxy extends ServiceProxy {
   findBackup(nameOrId: string, opts?: Find) {
     return this._find(r.backups, nameOrId, opts);
   }
-  /** Backs up a volume (needs a backup service); it starts `creating`. */
-  createBackup(attrs: VolumeBackupAttrs, opts?: CallOptions) {
+  /**
+   * Backs up a volume (needs a backup service; `force` for an attached one). Cinder answers with
+   * the id only, so the backup is read back: it starts `creating`, follow it with {@link waitForBackup}.
+   */
+  async createBackup(attrs: VolumeBackupAttrs, opts: CallOptions = {}) {
     const spec: RequestSpec = { ...opts, ...(attrs?.metadata ? { minMicroversion: '3.43' } : {}) };
-    return this._create(r.backups, attrs, spec);
+    const created = await this._create({ ...r.backups, schema: s.VolumeBackupSummary }, attrs, spec);
+    return this.getBackup(created.id, { signal: opts.signal });
   }
-  /** 3.9+ (metadata 3.43+). */
-  updateBackup(backup: Ref, attrs: v.InferInput<typeof s.VolumeBackupUpdate>, opts?: CallOptions) {
+  /** 3.9+ (metadata 3.43+). Answers the backup as read back after the change. */
+  async updateBackup(backup: Ref, attrs: v.InferInput<typeof s.VolumeBackupUpdate>, opts: CallOptions = {}) {
     const spec: RequestSpec = { ...opts, minMicroversion: attrs?.metadata ? '3.43' : '3.9' };
-    return this._update(r.backups, backup, attrs, spec);
+    const updated = await this._update({ ...r.backups, schema: s.VolumeBackupSummary }, backup, attrs, spec);
+    return this.getBackup(updated.id, { signal: opts.signal });
   }
   /** `force` deletes it whatever its status (admin). */
   async deleteBackup(backup: Ref, opts: DeleteOptions & { force?: boolean } = {}) {

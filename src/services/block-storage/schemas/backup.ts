@@ -45,6 +45,9 @@ export const VolumeBackupUpdate = v.looseObject({
   description: v.optional(v.string()),
   metadata: v.optional(MetadataInput),
 });
+/** What creating or updating a backup answers: the id and name only. */
+export const VolumeBackupSummary = v.looseObject({ id: v.string(), name: str });
+
 export const VolumeBackupRestore = v.looseObject({
   /** Restore onto this volume; a new one is made when left out. */
   volume_id: v.optional(v.string()),
