@@ -36,6 +36,9 @@ describe('the "create a server" story against Nova and Glance', () => {
     expect(addresses[0].addr).toMatch(/^\d+\.\d+\.\d+\.\d+$|:/);
     // the negotiated microversion is 2.47 or newer here, so the flavor is embedded
     expect(server.flavor && 'original_name' in server.flavor && server.flavor.original_name).toBe('m1.nano');
+    // pinned below 2.47, the same server shows a flavor reference
+    const old = await conn.compute.getServer(server, { microversion: '2.46' });
+    expect(old.flavor && !('original_name' in old.flavor) && old.flavor.id).toBe('42');
     // /ips gives the bare addresses (no MAC or type)
     const bare = addresses.map(({ addr, version }) => ({ addr, version }));
     expect(await conn.compute.getServerAddresses(server)).toEqual({ private: bare });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { Connection } from '../../src/core.js';
-import { ValidationError } from '../../src/session/errors.js';
+import { DuplicateResourceError, ValidationError } from '../../src/session/errors.js';
 import { compute, MAX_USER_DATA, type Server } from '../../src/services/compute/index.js';
 import { image } from '../../src/services/image/index.js';
 import { encodeUserData } from '../../src/services/compute/user-data.js';
@@ -215,5 +215,16 @@ describe('lists and sub-resources', () => {
       { rescue: {} },
       { 'os-getConsoleOutput': { length: 2 } },
     ]);
+  });
+  test('findFlavor lists (Nova has no name filter) and reports a name held by two flavors', async () => {
+    const flavor = (id: string, name: string) => ({ id, name, ram: 64, vcpus: 1, disk: 0 });
+    const conn = await nova([
+      [/^GET \/compute\/v2\.1\/flavors\/detail/, (_q, res) => json(res, 200, { flavors: [flavor('1', 'small'), flavor('2', 'small'), flavor('3', 'big')] })],
+    ]);
+    expect((await conn.compute.findFlavor('big'))?.id).toBe('3');
+    const err = await conn.compute.findFlavor('small').catch((e) => e);
+    expect(err).toBeInstanceOf(DuplicateResourceError);
+    expect(err.matches).toEqual(['1', '2']);
+    expect(novaRequests().filter((r) => r.url.startsWith('/compute/v2.1/flavors/detail')).every((r) => !r.url.includes('name='))).toBe(true);
   });
 });
