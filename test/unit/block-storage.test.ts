@@ -19,7 +19,7 @@ async function cinder(routes: Parameters<typeof fakeServer>[0] = [], options: { 
   return new Connection({ auth: fakeAuth(srv.url), services: [blockStorage], ...options }).blockStorage;
 }
 const calls = () => srv.requests.filter((r) => r.url.startsWith('/v3/p1'));
-const action = (res: import('node:http').ServerResponse) => res.writeHead(202).end();
+const action = (res: import('node:http').ServerResponse): void => void res.writeHead(202).end();
 
 describe('microversions', () => {
   test('min(cloud, SDK) is sent as `volume`, or the pinned one', async () => {
