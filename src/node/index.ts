@@ -37,3 +37,4 @@ export function connect<const S extends readonly ServicePlugin[] = []>(opts: Con
   const base = cloudOptions({ cloud, env });
   return new Connection<S>({ ...base, ...rest, auth: rest.auth ?? base.auth } as ConnectionOptions<S>);
 }
+export * from './object-store.js';

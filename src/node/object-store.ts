@@ -1,0 +1,119 @@
+/**
+ * Node and Deno conveniences for the object store: files are uploaded from `fs.openAsBlob` (read
+ * piece by piece, never whole) and downloads are streamed to disk.
+ */
+import { openAsBlob } from 'node:fs';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { basename, dirname, join, relative, sep } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ObjectStoreProxy, SwiftDownloadOptions, SwiftUploadOptions, SwiftUploadResult } from '../services/object-store/index.js';
+
+
+/** The object store, or a Connection that has one. */
+export type ObjectStoreLike = ObjectStoreProxy | { objectStore: ObjectStoreProxy };
+
+const storeOf = (x: ObjectStoreLike): ObjectStoreProxy => ('objectStore' in x ? x.objectStore : x);
+
+export type UploadFileOptions = Omit<SwiftUploadOptions, 'container' | 'name' | 'data'> & {
+  /** Object name (default: the file's base name). */
+  name?: string;
+};
+
+/** Uploads one file; large files become Static Large Objects as `uploadObject` decides. */
+export async function uploadFile(store: ObjectStoreLike, container: string, path: string, opts: UploadFileOptions = {}): Promise<SwiftUploadResult> {
+  const blob = await openAsBlob(path);
+  return storeOf(store).uploadObject({ ...opts, container, name: opts.name ?? basename(path), data: blob });
+}
+
+export interface UploadDirectoryOptions extends Omit<UploadFileOptions, 'name' | 'onProgress'> {
+  /** Object names are `<prefix><path relative to the directory>` with `/` separators. */
+  prefix?: string;
+  /** Files uploaded at once (default 4). */
+  parallel?: number;
+  /** Called after each file. */
+  onFile?: (result: SwiftUploadResult) => void;
+}
+
+/**
+ * Uploads every file under `directory` whose relative path (with `/` separators) matches `pattern`
+ * (a RegExp, or a glob with `*`, `**` and `?`; default: every file).
+ */
+export async function uploadDirectory(
+  store: ObjectStoreLike,
+  container: string,
+  directory: string,
+  pattern: RegExp | string = /.*/,
+  opts: UploadDirectoryOptions = {},
+): Promise<SwiftUploadResult[]> {
+  const { prefix = '', parallel = 4, onFile, ...upload } = opts;
+  const re = typeof pattern === 'string' ? globToRegExp(pattern) : pattern;
+  const entries = await readdir(directory, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(directory, join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)).split(sep).join('/'))
+    .filter((rel) => re.test(rel))
+    .sort();
+  const results: SwiftUploadResult[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(parallel, files.length)) }, async () => {
+      while (next < files.length) {
+        upload.signal?.throwIfAborted();
+        const rel = files[next++]!;
+        const r = await uploadFile(store, container, join(directory, rel), { ...upload, name: prefix + rel });
+        results.push(r);
+        onFile?.(r);
+      }
+    }),
+  );
+  return results;
+}
+
+/**
+ * Downloads an object into a file, written to `<path>.part` and renamed when complete and verified
+ * (a failed or corrupt download leaves no file at `path`).
+ */
+export async function downloadObjectToFile(
+  store: ObjectStoreLike,
+  container: string,
+  name: string,
+  path: string,
+  opts: SwiftDownloadOptions = {},
+): Promise<{ bytes: number; hash: string }> {
+  const d = await storeOf(store).downloadObject(container, name, opts);
+  if (!d.body) return { bytes: 0, hash: d.object.hash };
+  await mkdir(dirname(path), { recursive: true });
+  const part = `${path}.part`;
+  let bytes = 0;
+  const count = new TransformStream<Uint8Array, Uint8Array>({
+    transform(chunk, c) {
+      bytes += chunk.byteLength;
+      c.enqueue(chunk);
+    },
+  });
+  try {
+    await pipeline(Readable.fromWeb(d.body.pipeThrough(count) as never), createWriteStream(part), { signal: opts.signal });
+    await rename(part, path);
+  } catch (e) {
+    await rm(part, { force: true });
+    throw e;
+  }
+  return { bytes, hash: d.object.hash };
+}
+
+function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const ch = glob[i]!;
+    if (ch === '*' && glob[i + 1] === '*') {
+      re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
+      i += glob[i + 2] === '/' ? 2 : 1;
+    } else if (ch === '*') re += '[^/]*';
+    else if (ch === '?') re += '[^/]';
+    else re += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+

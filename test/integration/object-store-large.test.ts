@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { isSwiftPseudoFolder, type SwiftUploadProgress } from '../../src/services/object-store/index.js';
+import { connectTo, uniqueName } from '../helpers/cloud.js';
+
+const os = connectTo('local-demo').objectStore;
+const C = uniqueName('os-large');
+const SEG = `${C}_segments`;
+const MiB = 1024 * 1024;
+
+function bytes(n: number, seed = 1): Uint8Array {
+  const b = new Uint8Array(n);
+  let x = seed;
+  for (let i = 0; i < n; i++) {
+    x = (x * 1103515245 + 12345) >>> 0;
+    b[i] = x >>> 24;
+  }
+  return b;
+}
+const sha256 = (b: Uint8Array | ArrayBuffer) => createHash('sha256').update(new Uint8Array(b)).digest('hex');
+const segmentNames = async (prefix = '') =>
+  (await os.objects(SEG, { prefix }).toArray().catch(() => [])).flatMap((e) => (isSwiftPseudoFolder(e) ? [] : [e.name]));
+
+beforeAll(() => os.createContainer(C));
+afterAll(async () => {
+  await os.deleteContainer(C, { recursive: true, ignoreMissing: true });
+  await os.deleteContainer(SEG, { recursive: true, ignoreMissing: true });
+});
+
+describe('Static Large Objects', () => {
+  test('a Blob over the segment size becomes an SLO; download equal; delete removes the segments', async () => {
+    const data = bytes(5 * MiB + 3);
+    const events: SwiftUploadProgress[] = [];
+    const r = await os.uploadObject({ container: C, name: 'big/blob.bin', data: new Blob([data]), segmentSize: MiB, concurrency: 4, onProgress: (p) => events.push(p) });
+    expect(r).toMatchObject({ segments: 6, bytes: data.length });
+    expect(events.map((e) => e.segment?.index).sort()).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(events.at(-1)).toMatchObject({ loaded: data.length, total: data.length });
+    const h = await os.headObject(C, 'big/blob.bin');
+    expect(h).toMatchObject({ static_large_object: true, bytes: data.length, hash: r.hash });
+    expect(sha256(await os.downloadObjectAsArrayBuffer(C, 'big/blob.bin'))).toBe(sha256(data));
+    expect(await segmentNames('big/blob.bin/')).toHaveLength(6);
+    await os.deleteObject(C, 'big/blob.bin');
+    expect(await segmentNames('big/blob.bin/')).toEqual([]);
+  });
+
+  test('a ReadableStream is cut into segments when a segment size is given', async () => {
+    const data = bytes(3 * MiB + 100, 2);
+    // odd-sized chunks, so segments are cut across chunk boundaries
+    const stream = new ReadableStream<Uint8Array>({
+      start(c) {
+        for (let i = 0; i < data.length; i += 100_003) c.enqueue(data.slice(i, i + 100_003));
+        c.close();
+      },
+    });
+    const r = await os.uploadObject({ container: C, name: 'big/stream.bin', data: stream, segmentSize: MiB, contentType: 'application/x-big' });
+    expect(r.segments).toBe(4);
+    const d = await os.downloadObject(C, 'big/stream.bin');
+    expect(d.object.content_type).toBe('application/x-big');
+    expect(sha256(await new Response(d.body).arrayBuffer())).toBe(sha256(data));
+    const small = await os.uploadObject({ container: C, name: 'big/small-stream', data: new Blob([data.subarray(0, 1000)]).stream(), segmentSize: MiB });
+    expect(small.segments).toBe(0);
+  });
+
+  test('an upload aborted halfway leaves no segments behind', async () => {
+    const data = new Blob([bytes(8 * MiB, 3)]);
+    const ctl = new AbortController();
+    const up = os.uploadObject({
+      container: C,
+      name: 'big/aborted',
+      data,
+      segmentSize: 512 * 1024,
+      concurrency: 2,
+      signal: ctl.signal,
+      onProgress: (p) => p.loaded >= data.size / 2 && ctl.abort(),
+    });
+    await expect(up).rejects.toMatchObject({ name: 'AbortError' });
+    expect(await segmentNames('big/aborted/')).toEqual([]);
+    await expect(os.headObject(C, 'big/aborted')).rejects.toMatchObject({ status: 404 });
+  });
+
+  test('a resumed upload skips the segments already stored', async () => {
+    const raw = bytes(6 * MiB, 4);
+    const data = new File([raw], 'resume.bin', { lastModified: 1_700_000_000_000 });
+    const ctl = new AbortController();
+    const first = os.uploadObject({
+      container: C,
+      name: 'big/resumed',
+      data,
+      segmentSize: 512 * 1024,
+      concurrency: 2,
+      keepSegmentsOnFailure: true,
+      signal: ctl.signal,
+      onProgress: (p) => p.loaded >= data.size / 2 && ctl.abort(),
+    });
+    await expect(first).rejects.toMatchObject({ name: 'AbortError' });
+    const kept = await segmentNames('big/resumed/');
+    expect(kept.length).toBeGreaterThanOrEqual(6);
+    const events: SwiftUploadProgress[] = [];
+    const r = await os.uploadObject({ container: C, name: 'big/resumed', data, segmentSize: 512 * 1024, resume: true, onProgress: (p) => events.push(p) });
+    const skipped = events.filter((e) => e.segment?.skipped).length;
+    expect(skipped).toBeGreaterThanOrEqual(kept.length - 2);
+    expect(skipped).toBeLessThan(12);
+    expect(r.segments).toBe(12);
+    expect(sha256(await os.downloadObjectAsArrayBuffer(C, 'big/resumed'))).toBe(sha256(raw));
+  });
+});
