@@ -19,23 +19,27 @@ exec 9>"$STATE/up.lock"
 flock -w 600 9 || { echo "up.sh is still running (lock $STATE/up.lock)" >&2; exit 1; }
 rm -f "$RUN/ready"
 
-# consumers first; message bus, database and cache last
-ORDER=""
-for s in $API_SERVICES $INFRA_SERVICES; do
-  procs=(${SVC_PROCS[$s]:-})
-  for ((i = ${#procs[@]} - 1; i >= 0; i--)); do ORDER="$ORDER ${procs[$i]}"; done
-done
-ORDER="${ORDER/ keystone/} keystone"          # keystone after the services that use it
+# API services first (in parallel), then keystone, then cache, bus and database
+api=() infra=()
+for s in $API_SERVICES; do [ $s = keystone ] || api+=(${SVC_PROCS[$s]:-}); done
+for s in $INFRA_SERVICES; do infra+=(${SVC_PROCS[$s]:-}); done
+known=" ${api[*]} keystone ${infra[*]} "
 # anything recorded that no service file names any more
 for f in "$RUN"/*.pid; do
   [ -e "$f" ] || continue
   n=$(basename "$f" .pid)
-  case " $ORDER " in *" $n "*) ;; *) ORDER="$ORDER $n";; esac
+  case $known in *" $n "*) ;; *) api+=("$n");; esac
 done
-for n in $ORDER; do
-  [ -f "$RUN/$n.pid" ] || continue
-  if alive "$n"; then echo "stopping $n"; stop_proc "$n"
-  else rm -f "$RUN/$n.pid" "$RUN/$n.start"; fi
+for stage in "${api[*]}" keystone "${infra[*]}"; do
+  names=()
+  for n in $stage; do
+    [ -f "$RUN/$n.pid" ] || continue
+    alive "$n" && names+=("$n")
+    alive "$n" || rm -f "$RUN/$n.pid" "$RUN/$n.start"
+  done
+  [ ${#names[@]} -gt 0 ] || continue
+  echo "stopping ${names[*]}"
+  stop_proc "${names[@]}"
 done
 rm -f "$RUN"/pg.ready "$RUN"/*.conf-changed
 

@@ -86,22 +86,29 @@ start_bg() {
   log "started $name (pid $pid)"
 }
 
-# stop_proc NAME: TERM the process group of NAME, KILL it after 20 s
+# stop_proc NAME...: TERM the process groups of the NAMEs (in parallel), KILL what is
+# left after 20 s
 stop_proc() {
-  local name=$1 pid sig=TERM i
-  alive "$name" || { rm -f "$RUN/$name.pid" "$RUN/$name.start"; return 0; }
-  pid=$(cat "$RUN/$name.pid")
-  [ "$name" = postgres ] && sig=INT       # postgres: SIGINT = fast shutdown
-  if [ "$(ps -o pgid= -p "$pid" | tr -d ' ')" = "$pid" ]; then
-    kill -$sig -- "-$pid" 2>/dev/null
-    for i in $(seq 80); do kill -0 -- "-$pid" 2>/dev/null || break; sleep 0.25; done
-    kill -0 -- "-$pid" 2>/dev/null && { echo "$name did not stop in 20 s, killing it"; kill -KILL -- "-$pid" 2>/dev/null; }
-  else
-    kill -$sig "$pid" 2>/dev/null
-    for i in $(seq 80); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
-  fi
-  rm -f "$RUN/$name.pid" "$RUN/$name.start"
+  local name pid i left=() p
+  for name in "$@"; do
+    if ! alive "$name"; then rm -f "$RUN/$name.pid" "$RUN/$name.start"; continue; fi
+    pid=$(cat "$RUN/$name.pid")
+    # postgres: SIGINT = fast shutdown; its backends leave the process group
+    if [ "$name" = postgres ]; then kill -INT "$pid" 2>/dev/null; left+=("$pid"); continue; fi
+    if [ "$(ps -o pgid= -p "$pid" | tr -d ' ')" = "$pid" ]; then
+      kill -TERM -- "-$pid" 2>/dev/null; left+=("-$pid")
+    else
+      kill -TERM "$pid" 2>/dev/null; left+=("$pid")
+    fi
+  done
+  for i in $(seq 80); do
+    p=(); for pid in "${left[@]}"; do kill -0 -- "$pid" 2>/dev/null && p+=("$pid"); done
+    left=("${p[@]}")
+    [ ${#left[@]} -eq 0 ] && break
+    sleep 0.25
+  done
+  for pid in "${left[@]}"; do echo "still running after 20 s, killing: $pid"; kill -KILL -- "$pid" 2>/dev/null; done
+  for name in "$@"; do rm -f "$RUN/$name.pid" "$RUN/$name.start"; done
 }
 
 # wait_http NAME URL [SECONDS]: until URL answers with an HTTP status below 500
