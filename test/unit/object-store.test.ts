@@ -1,0 +1,191 @@
+import { createHash, createHmac } from 'node:crypto';
+import { afterEach, describe, expect, test } from 'vitest';
+import { Connection } from '../../src/core.js';
+import { ChecksumMismatchError, ValidationError } from '../../src/session/errors.js';
+import { objectStore } from '../../src/services/object-store/index.js';
+import { fromHeaderValue, toHeaderValue } from '../../src/services/object-store/headers.js';
+import { objectPath } from '../../src/services/object-store/names.js';
+import { streamCutter } from '../../src/services/object-store/source.js';
+import { fakeAuth, fakeServer, json, keystoneRoute, type FakeServer, type Handler } from '../helpers/fake-server.js';
+
+let srv: FakeServer;
+afterEach(() => srv?.close());
+
+const md5 = (s: string) => createHash('md5').update(s).digest('hex');
+const ACCOUNT = '/v1/AUTH_p1';
+
+/** A tiny in-memory Swift: objects by path, bulk delete of `perRequest` names, segment ETags corrupted on demand. */
+async function swift(opts: { perRequest?: number; corruptOnce?: RegExp; failPut?: RegExp; routes?: [RegExp, Handler][] } = {}) {
+  const objects = new Map<string, string>();
+  const corrupted = new Set<string>();
+  srv = await fakeServer([
+    keystoneRoute(() => srv.url, { 'object-store': ACCOUNT }),
+    ...(opts.routes ?? []),
+    [/^GET \/info$/, (_q, res) => json(res, 200, { swift: { max_file_size: 5e9 }, slo: { max_manifest_segments: 1000 }, bulk_delete: { max_deletes_per_request: opts.perRequest ?? 10000 } })],
+    [/^POST \/v1\/AUTH_p1\/?\?bulk-delete/, (q, res) => {
+      const names = q.body.split('\n').filter(Boolean).map(decodeURIComponent);
+      let deleted = 0;
+      let notFound = 0;
+      const errors: [string, string][] = [];
+      for (const n of names) {
+        if (n.endsWith('/locked')) errors.push([n, '409 Conflict']);
+        else if (objects.delete(ACCOUNT + n)) deleted++;
+        else notFound++;
+      }
+      json(res, 200, { 'Number Deleted': deleted, 'Number Not Found': notFound, 'Response Status': errors.length ? '400 Bad Request' : '200 OK', 'Response Body': '', Errors: errors });
+    }],
+    [/^PUT \/v1\/AUTH_p1\/[^/?]+$/, (_q, res) => res.writeHead(201).end()],
+    [/^PUT \/v1\/AUTH_p1\/[^/]+\/.+\?multipart-manifest=put/, (q, res) => {
+      const manifest = JSON.parse(q.body) as { path: string; etag: string }[];
+      const path = decodeURI(q.url.split('?')[0]!);
+      objects.set(path, manifest.map((m) => objects.get(ACCOUNT + m.path)).join(''));
+      res.writeHead(201, { etag: `"${md5(manifest.map((m) => m.etag).join(''))}"` }).end();
+    }],
+    [/^PUT \/v1\/AUTH_p1\/[^/]+\/.+/, (q, res) => {
+      const path = decodeURIComponent(q.url.split('?')[0]!);
+      if (opts.failPut?.test(path)) return json(res, 500, { error: 'boom' });
+      objects.set(path, q.body);
+      const bad = opts.corruptOnce?.test(path) && !corrupted.has(path);
+      if (bad) corrupted.add(path);
+      res.writeHead(201, { etag: bad ? md5('garbage') : md5(q.body) }).end();
+    }],
+    [/^GET \/v1\/AUTH_p1\/[^/?]+\?/, (q, res) => {
+      const u = new URL(q.url, 'http://x');
+      const c = decodeURIComponent(u.pathname);
+      const prefix = `${c}/${u.searchParams.get('prefix') ?? ''}`;
+      const marker = u.searchParams.get('marker');
+      const names = [...objects.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(c.length + 1)).sort().filter((n) => !marker || n > marker);
+      json(res, 200, names.map((name) => ({ name, hash: md5(objects.get(`${c}/${name}`)!), bytes: objects.get(`${c}/${name}`)!.length, content_type: 'x', last_modified: 'x' })));
+    }],
+  ]);
+  const conn = new Connection({ auth: fakeAuth(srv.url), services: [objectStore], retry: { retries: 0 } });
+  const swiftRequests = () => srv.requests.filter((r) => r.url.startsWith(ACCOUNT));
+  return { os: conn.objectStore, objects, swiftRequests };
+}
+
+describe('names', () => {
+  test('object paths keep slashes, encode everything else, and encode whole names with dot segments', () => {
+    expect(objectPath('c d', 'a b/ü?#%+.txt')).toBe('/c%20d/a%20b/%C3%BC%3F%23%25%2B.txt');
+    expect(objectPath('c', 'x/../y')).toBe('/c/x%2F..%2Fy');
+    expect(() => objectPath('c', '')).toThrow(ValidationError);
+    expect(() => objectPath('a/b', 'o')).toThrow(ValidationError);
+  });
+
+  test('non-ASCII metadata travels as UTF-8 bytes and reads back', () => {
+    const v = toHeaderValue('naïve ✓');
+    expect([...v].every((ch) => ch.charCodeAt(0) < 256)).toBe(true);
+    expect(fromHeaderValue(v)).toBe('naïve ✓');
+    expect(fromHeaderValue('plain')).toBe('plain');
+  });
+});
+
+describe('stream segments', () => {
+  test('a stream is cut into exact segments across chunk boundaries', async () => {
+    const data = Uint8Array.from({ length: 1000 }, (_, i) => i % 256);
+    const stream = new ReadableStream<Uint8Array>({
+      start(c) {
+        for (let i = 0; i < data.length; i += 77) c.enqueue(data.slice(i, i + 77));
+        c.close();
+      },
+    });
+    const cut = streamCutter(stream, 300);
+    const parts = await Promise.all([cut.next(), cut.next(), cut.next(), cut.next(), cut.next()]);
+    expect(parts.map((p) => p?.length)).toEqual([300, 300, 300, 100, undefined]);
+    expect(Uint8Array.from(parts.flatMap((p) => [...(p ?? [])]))).toEqual(data);
+  });
+});
+
+describe('signatures', () => {
+  test('temp URL: HMAC over method, expiry and the unencoded path; prefix and IP range forms', async () => {
+    const { os } = await swift();
+    const expires = new Date(2_000_000_000_000);
+    const url = new URL(await os.generateTempUrl({ method: 'GET', container: 'c', object: 'a b/ü.txt', expires, key: 'k', algorithm: 'sha256' }));
+    expect(url.pathname).toBe(`${ACCOUNT}/c/a%20b/%C3%BC.txt`);
+    const body = `GET\n2000000000\n${ACCOUNT}/c/a b/ü.txt`;
+    expect(url.searchParams.get('temp_url_sig')).toBe(createHmac('sha256', 'k').update(body).digest('hex'));
+    expect(url.searchParams.get('temp_url_expires')).toBe('2000000000');
+    const pre = new URL(await os.generateTempUrl({ method: 'PUT', container: 'c', prefix: 'up/', expires, key: 'k', algorithm: 'sha512', ipRange: '10.0.0.0/8' }));
+    const preBody = `ip=10.0.0.0/8\nPUT\n2000000000\nprefix:${ACCOUNT}/c/up/`;
+    expect(pre.searchParams.get('temp_url_sig')).toBe(createHmac('sha512', 'k').update(preBody).digest('hex'));
+    expect(pre.searchParams.get('temp_url_prefix')).toBe('up/');
+    expect(pre.searchParams.get('temp_url_ip_range')).toBe('10.0.0.0/8');
+  });
+
+  test('form POST: HMAC over path, redirect, limits and expiry', async () => {
+    const { os } = await swift();
+    const sig = await os.generateFormPostSignature({ container: 'c', prefix: 'in/', maxFileSize: 100, maxFileCount: 2, expires: new Date(2_000_000_000_000), key: 'k', algorithm: 'sha1' });
+    expect(sig.url).toBe(`${srv.url}${ACCOUNT}/c/in/`);
+    const body = [`${ACCOUNT}/c/in/`, '', '100', '2', '2000000000'].join('\n');
+    expect(sig.fields).toEqual({ redirect: '', max_file_size: '100', max_file_count: '2', expires: '2000000000', signature: createHmac('sha1', 'k').update(body).digest('hex') });
+  });
+
+  test('bad signing input is refused', async () => {
+    const { os } = await swift();
+    await expect(os.generateTempUrl({ method: 'PATCH' as never, container: 'c', object: 'o', expires: 10, key: 'k' })).rejects.toThrow(ValidationError);
+    await expect(os.generateTempUrl({ method: 'GET', container: 'c', object: 'o', expires: 10, key: '' })).rejects.toThrow(ValidationError);
+    await expect(os.generateTempUrl({ method: 'GET', container: 'c', object: 'o', expires: 10, key: 'k', algorithm: 'md5' as never })).rejects.toThrow(ValidationError);
+    await expect(os.generateFormPostSignature({ container: 'c', maxFileSize: 0, maxFileCount: 1, expires: 10, key: 'k' })).rejects.toThrow(ValidationError);
+  });
+});
+
+describe('downloads', () => {
+  test('content that does not match the ETag errors the stream with ChecksumMismatchError', async () => {
+    const { os } = await swift({
+      routes: [[/^GET \/v1\/AUTH_p1\/c\/o$/, (_q, res) => res.writeHead(200, { etag: md5('expected'), 'content-length': '8' }).end('tampered')]],
+    });
+    const d = await os.downloadObject('c', 'o');
+    await expect(new Response(d.body).text()).rejects.toBeInstanceOf(ChecksumMismatchError);
+    const unchecked = await os.downloadObject('c', 'o', { verify: false });
+    expect(await new Response(unchecked.body).text()).toBe('tampered');
+  });
+});
+
+describe('bulk delete', () => {
+  test('batches by max_deletes_per_request and returns per-name failures', async () => {
+    const { os, objects, swiftRequests } = await swift({ perRequest: 2 });
+    for (const n of ['a', 'b', 'c']) objects.set(`${ACCOUNT}/box/${n}`, n);
+    const r = await os.bulkDelete('box', ['a', 'b', 'c', 'missing', 'dir/locked']);
+    expect(r).toEqual({ deleted: 3, notFound: 1, errors: [{ name: 'dir/locked', status: 409, message: '409 Conflict' }] });
+    expect(swiftRequests().filter((q) => q.method === 'POST')).toHaveLength(3);
+  });
+});
+
+describe('large object uploads', () => {
+  const data = 'abcdefghij'.repeat(100);
+
+  test('a segment whose ETag does not match is sent again; the manifest follows every verified segment', async () => {
+    const { os, objects, swiftRequests } = await swift({ corruptOnce: /\/00000002$/ });
+    const r = await os.uploadObject({ container: 'c', name: 'big', data: new Blob([data]), segmentSize: 300, concurrency: 2 });
+    expect(r.segments).toBe(4);
+    expect(objects.get(`${ACCOUNT}/c/big`)).toBe(data);
+    const puts = swiftRequests().filter((q) => q.method === 'PUT').map((q) => q.url);
+    expect(puts.filter((u) => u.endsWith('/00000002'))).toHaveLength(2);
+    expect(puts.at(-1)).toMatch(/multipart-manifest=put/);
+  });
+
+  test('a failed upload deletes the segments it stored and writes no manifest', async () => {
+    const { os, objects, swiftRequests } = await swift({ failPut: /\/00000003$/ });
+    await expect(os.uploadObject({ container: 'c', name: 'big', data: new Blob([data]), segmentSize: 100, concurrency: 3 })).rejects.toMatchObject({ status: 500 });
+    expect([...objects.keys()]).toEqual([]);
+    expect(swiftRequests().some((q) => q.url.includes('multipart-manifest=put'))).toBe(false);
+  });
+
+  test('small inputs are one PUT whose MD5 is sent along', async () => {
+    const { os, swiftRequests } = await swift();
+    const r = await os.uploadObject({ container: 'c', name: 'small', data: 'hello' });
+    expect(r).toMatchObject({ hash: md5('hello'), bytes: 5, segments: 0 });
+    const put = swiftRequests().find((q) => q.method === 'PUT')!;
+    expect(put.headers.etag).toBe(md5('hello'));
+    expect(put.headers['content-type']).toBeUndefined();
+  });
+
+  test('validation happens before any request', async () => {
+    const { os, swiftRequests } = await swift();
+    await expect(os.uploadObject({ container: 'c', name: 'o', data: 'x', segmentSize: -1 })).rejects.toMatchObject({ field: 'segmentSize' });
+    await expect(os.uploadObject({ container: '', name: 'o', data: 'x' })).rejects.toMatchObject({ field: 'container' });
+    await expect(os.uploadObject({ container: 'c', name: 'o'.repeat(1025), data: 'x' })).rejects.toMatchObject({ field: 'name' });
+    await expect(os.uploadObject({ container: 'c', name: 'o', data: 'x', metadata: { a: 'b'.repeat(300) } })).rejects.toMatchObject({ field: 'metadata.a' });
+    expect(swiftRequests()).toEqual([]);
+    expect(srv.requests).toEqual([]);
+  });
+});
