@@ -1,8 +1,9 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { basename } from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import type { RollupOptions } from 'rollup';
+import type { GetManualChunk, RollupOptions } from 'rollup';
 import dts from 'rollup-plugin-dts';
 import esbuild from 'rollup-plugin-esbuild';
 
@@ -27,11 +28,23 @@ const entries = {
 // Dependencies stay imports in the package builds (the user's package manager installs them once);
 // only the UMD bundle carries its own copy.
 const deps = Object.keys(pkg.dependencies ?? {});
-const external = (id: string) =>
-  id.startsWith('node:') || builtinModules.includes(id) || deps.some((d) => id === d || id.startsWith(`${d}/`));
+const isDep = (id: string, names: readonly string[]) => names.some((d) => id === d || id.startsWith(`${d}/`));
+const external = (id: string) => id.startsWith('node:') || builtinModules.includes(id) || isDep(id, deps);
+// Dependencies published as ESM only: `require()` of them fails before Node 20.19, so the CommonJS
+// build carries its own copy.
+const esmOnly = ['@noble/hashes'];
+const cjsExternal = (id: string) => external(id) && !isDep(id, esmOnly);
 
 // Unused imports of dependencies are dropped (the package and its dependencies have no side effects).
 const treeshake = { moduleSideEffects: 'no-external' as const };
+
+// A module only ever loaded with import() (the MD5 code) keeps a chunk of its own, so that it stays
+// lazy for the app's bundler too; rollup would otherwise merge it into a shared chunk.
+const manualChunks: GetManualChunk = (id, { getModuleInfo }) => {
+  const m = getModuleInfo(id);
+  if (m && !m.isEntry && m.importers.length === 0 && m.dynamicImporters.length > 0) return basename(id).replace(/\.[cm]?[jt]s$/, '');
+  return undefined;
+};
 
 const banner = `/*! openstack-sdk ${pkg.version} | Apache-2.0 */`;
 
@@ -50,6 +63,9 @@ const config: RollupOptions[] = [
       format: 'es',
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
+      // Otherwise the imports of lazily loaded chunks (hash-wasm) are repeated in every entry.
+      hoistTransitiveImports: false,
+      manualChunks,
       sourcemap: true,
       banner,
     },
@@ -57,14 +73,16 @@ const config: RollupOptions[] = [
   // CommonJS for `require('openstack-sdk')` in Node.
   {
     input: entries,
-    external,
+    external: cjsExternal,
     treeshake,
-    plugins: [esbuild({ target: 'es2022' })],
+    plugins: [nodeResolve({ exportConditions: ['node', 'import', 'default'] }), esbuild({ target: 'es2022' })],
     output: {
       dir: 'dist',
       format: 'cjs',
       entryFileNames: '[name].cjs',
       chunkFileNames: 'chunks/[name]-[hash].cjs',
+      hoistTransitiveImports: false,
+      manualChunks,
       sourcemap: true,
       banner,
       exports: 'named',

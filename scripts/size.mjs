@@ -113,5 +113,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     }
   }
   for (const [name, max] of over) console.error(`over budget: ${name} is ${kb(result[name].initial)}, budget ${kb(max)}`);
-  process.exit(over.length ? 1 : 0);
+  process.exitCode = over.length ? 1 : 0;
 }
