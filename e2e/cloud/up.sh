@@ -140,7 +140,7 @@ CUR_SVC=memcached memcached_setup
 for s in $WANT; do
   case $s in
     memcached) ;;
-    keystone|nova|postgres|rabbitmq) run_setup "$s";;     # the critical path: full speed
+    keystone) run_setup "$s";;     # the critical path (catalog, users) at full speed
     *) run_setup "$s" 10;;
   esac
 done
