@@ -83,11 +83,14 @@ export const ImageImportInfo = v.looseObject({
 });
 export type ImageImportInfo = v.InferOutput<typeof ImageImportInfo>;
 
+const flag = v.pipe(v.union([v.boolean(), v.string()]), v.transform((x) => x === true || x === 'true'));
+
 /** A backing store of a multi-store cloud (`GET /v2/info/stores`). */
 export const ImageStore = v.looseObject({
   id: v.string(),
   description: v.optional(v.string()),
-  default: v.optional(v.boolean()),
-  read_only: v.optional(v.boolean()),
+  /** Glance sends `"true"` as a string here; read as a boolean. */
+  default: v.optional(flag),
+  read_only: v.optional(flag),
 });
 export type ImageStore = v.InferOutput<typeof ImageStore>;
