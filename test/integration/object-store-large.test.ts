@@ -8,7 +8,7 @@ const C = uniqueName('os-large');
 const SEG = `${C}_segments`;
 const MiB = 1024 * 1024;
 
-function bytes(n: number, seed = 1): Uint8Array {
+function bytes(n: number, seed = 1): Uint8Array<ArrayBuffer> {
   const b = new Uint8Array(n);
   let x = seed;
   for (let i = 0; i < n; i++) {

@@ -34,15 +34,15 @@ async function swift(opts: { perRequest?: number; corruptOnce?: RegExp; failPut?
       }
       json(res, 200, { 'Number Deleted': deleted, 'Number Not Found': notFound, 'Response Status': errors.length ? '400 Bad Request' : '200 OK', 'Response Body': '', Errors: errors });
     }],
-    [/^PUT \/v1\/AUTH_p1\/[^/?]+$/, (_q, res) => res.writeHead(201).end()],
+    [/^PUT \/v1\/AUTH_p1\/[^/?]+$/, (_q, res) => void res.writeHead(201).end()],
     [/^PUT \/v1\/AUTH_p1\/[^/]+\/.+\?multipart-manifest=put/, (q, res) => {
       const manifest = JSON.parse(q.body) as { path: string; etag: string }[];
-      const path = decodeURI(q.url.split('?')[0]!);
+      const path = decodeURI(q.url!.split('?')[0]!);
       objects.set(path, manifest.map((m) => objects.get(ACCOUNT + m.path)).join(''));
       res.writeHead(201, { etag: `"${md5(manifest.map((m) => m.etag).join(''))}"` }).end();
     }],
     [/^PUT \/v1\/AUTH_p1\/[^/]+\/.+/, (q, res) => {
-      const path = decodeURIComponent(q.url.split('?')[0]!);
+      const path = decodeURIComponent(q.url!.split('?')[0]!);
       if (opts.failPut?.test(path)) return json(res, 500, { error: 'boom' });
       objects.set(path, q.body);
       const bad = opts.corruptOnce?.test(path) && !corrupted.has(path);
@@ -50,7 +50,7 @@ async function swift(opts: { perRequest?: number; corruptOnce?: RegExp; failPut?
       res.writeHead(201, { etag: bad ? md5('garbage') : md5(q.body) }).end();
     }],
     [/^GET \/v1\/AUTH_p1\/[^/?]+\?/, (q, res) => {
-      const u = new URL(q.url, 'http://x');
+      const u = new URL(q.url!, 'http://x');
       const c = decodeURIComponent(u.pathname);
       const prefix = `${c}/${u.searchParams.get('prefix') ?? ''}`;
       const marker = u.searchParams.get('marker');
@@ -131,7 +131,7 @@ describe('signatures', () => {
 describe('downloads', () => {
   test('content that does not match the ETag errors the stream with ChecksumMismatchError', async () => {
     const { os } = await swift({
-      routes: [[/^GET \/v1\/AUTH_p1\/c\/o$/, (_q, res) => res.writeHead(200, { etag: md5('expected'), 'content-length': '8' }).end('tampered')]],
+      routes: [[/^GET \/v1\/AUTH_p1\/c\/o$/, (_q, res) => void res.writeHead(200, { etag: md5('expected'), 'content-length': '8' }).end('tampered')]],
     });
     const d = await os.downloadObject('c', 'o');
     await expect(new Response(d.body).text()).rejects.toBeInstanceOf(ChecksumMismatchError);
