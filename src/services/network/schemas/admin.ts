@@ -80,6 +80,8 @@ export const RbacPolicyUpdate = v.looseObject({ target_tenant: v.pipe(v.string()
 
 /** A project's quota: a limit per resource (`-1` is unlimited). */
 export const NetworkQuota = v.looseObject({
+  /** Set in the list of every project's quotas. */
+  project_id: str,
   network: num,
   subnet: num,
   port: num,
