@@ -146,6 +146,8 @@ describe('microversions', () => {
     await conn.compute.createServerGroup({ name: 'g', policy: 'anti-affinity', rules: { max_server_per_host: 2 } });
     const g = await conn.compute.createServerGroup({ name: 'g', policy: 'affinity' }, { microversion: '2.15' });
     expect(g.policies).toEqual(['affinity']);
+    const err = await conn.compute.createServerGroup({ name: 'g', policy: 'anti-affinity', rules: { max_server_per_host: 2 } }, { microversion: '2.15' }).catch((e) => e);
+    expect(err).toMatchObject({ name: 'ValidationError', field: 'attrs.rules' });
     const bodies = srv.requests.filter((r) => r.method === 'POST' && r.url.includes('server-groups')).map((r) => JSON.parse(r.body).server_group);
     expect(bodies).toEqual([{ name: 'g', policy: 'anti-affinity', rules: { max_server_per_host: 2 } }, { name: 'g', policies: ['affinity'] }]);
   });

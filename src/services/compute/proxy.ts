@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { ValidationError } from '../../session/errors.js';
 import { compareMicroversions } from '../../session/microversion.js';
 import type { FindOptions } from '../../session/find.js';
 import type { ListOptions, Ref } from '../../session/proxy.js';
@@ -203,7 +204,7 @@ export class ComputeProxy extends ServerActionsProxy {
     const a = validateInput(s.ServerGroupCreate, attrs, 'attrs');
     const current = await this.microversion(opts);
     const single = current !== undefined && compareMicroversions(current, SINGLE_POLICY_MICROVERSION) >= 0;
-    if (!single && a.rules) validateInput(v.undefined('rules need microversion 2.64 or newer'), a.rules, 'attrs.rules');
+    if (!single && a.rules) throw new ValidationError(`needs microversion ${SINGLE_POLICY_MICROVERSION} or newer`, 'attrs.rules');
     const body = single ? a : { name: a.name, policies: [a.policy] };
     return this._create(r.serverGroups, body, opts);
   }
