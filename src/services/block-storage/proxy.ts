@@ -286,7 +286,7 @@ export class BlockStorageProxy extends ServiceProxy {
     return this._get(r.quotaSets, project, opts, `/os-quota-sets/${seg(idOf(project, 'project'))}/defaults`);
   }
   /** Sets some limits (admin), e.g. `{ volumes: 20, gigabytes: -1 }`. */
-  updateQuotaSet(project: Ref, quotas: Partial<Record<keyof s.VolumeQuotaSet, number>> & Record<string, number>, opts?: CallOptions) {
+  updateQuotaSet(project: Ref, quotas: Record<string, number>, opts?: CallOptions) {
     return this._update(r.quotaSets, project, quotas, opts);
   }
   /** Back to the defaults (admin). */

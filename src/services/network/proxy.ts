@@ -317,7 +317,7 @@ export class NetworkProxy extends ServiceProxy {
     return this._get(r.quotas, project, opts, `/quotas/${seg(idOf(project, 'project'))}/default`);
   }
   /** Sets some limits (admin), e.g. `{ port: 100 }`; `-1` is unlimited. */
-  updateQuota(project: Ref, attrs: Partial<Record<keyof s.NetworkQuota, number>> & Record<string, number>, opts?: CallOptions) {
+  updateQuota(project: Ref, attrs: Record<string, number>, opts?: CallOptions) {
     return this._update(r.quotas, project, attrs, opts);
   }
   /** Back to the defaults (admin). */
