@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, test } from 'vitest';
-import type { Server } from '../../src/index.js';
-import { connectTo, uniqueName } from '../helpers/cloud.js';
+import { waitForDelete, waitForStatus, type Server } from '../../src/index.js';
+import { connectTo, hasService, uniqueName } from '../helpers/cloud.js';
 
 /** The demo project's network, read straight from Neutron so this file depends on compute and image only. */
 async function privateNetworkId(conn: ReturnType<typeof connectTo>): Promise<string> {
@@ -117,6 +117,29 @@ describe('the "create a server" story against Nova and Glance', () => {
     await c.waitForServer(server, { ...FAST, status: 'SHELVED_OFFLOADED' });
     await c.unshelveServer(server);
     server = await c.waitForServer(server, FAST);
+  });
+
+  test.runIf(hasService('cinder'))('volume attachments', async () => {
+    // The volume is made and followed with raw Cinder calls so this file depends on compute only.
+    const volumes = { type: 'block-storage', aliases: ['volumev3'] };
+    const cinder = <T>(spec: Parameters<typeof conn.session.request>[0]) => conn.session.request<T>(spec, volumes).then((r) => r.data);
+    const volume = (await cinder<{ volume: { id: string } }>({ method: 'POST', path: '/volumes', body: { volume: { size: 1, name: uniqueName('vol') } } })).volume;
+    const volumeStatus = (status: string) =>
+      waitForStatus((signal) => cinder<{ volume: { status: string } }>({ path: `/volumes/${volume.id}`, signal }).then((d) => d.volume), 'volume', { ...FAST, status });
+    try {
+      await volumeStatus('available');
+      const attachment = await conn.compute.createVolumeAttachment(server, { volumeId: volume.id, delete_on_termination: false });
+      expect(attachment).toMatchObject({ volumeId: volume.id, serverId: server.id });
+      await volumeStatus('in-use');
+      expect((await conn.compute.volumeAttachments(server).toArray()).map((a) => a.volumeId)).toEqual([volume.id]);
+      expect((await conn.compute.getVolumeAttachment(server, volume.id)).delete_on_termination).toBe(false);
+      await conn.compute.deleteVolumeAttachment(server, volume.id);
+      await volumeStatus('available');
+      expect(await conn.compute.volumeAttachments(server).toArray()).toEqual([]);
+    } finally {
+      await cinder({ method: 'DELETE', path: `/volumes/${volume.id}`, responseType: 'none', okStatuses: [404] });
+      await waitForDelete((signal) => cinder({ path: `/volumes/${volume.id}`, signal }), 'volume', FAST);
+    }
   });
 
   test('snapshot to an image: Nova returns its id and Glance shows it', async () => {
