@@ -1,0 +1,41 @@
+/**
+ * Deno (from the npm package `deno`) running a script that imports the built ESM bundle: login from
+ * clouds.yaml, a Blob up and back down, a listing, a typed error. Deno resolves the SDK's dependencies
+ * from the repository's node_modules (package.json present, no deno.json).
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cloud, STATE, uniqueName } from '../../test/helpers/cloud.js';
+import { requireDist, ROOT } from '../browser/harness.js';
+
+describe('the ESM bundle in Deno', () => {
+  it('logs in from clouds.yaml, uploads a Blob, lists, downloads, and types its errors', () => {
+    requireDist('node.js');
+    const r = spawnSync(
+      'npx',
+      // --allow-sys=homedir: the clouds.yaml search path includes ~/.config/openstack.
+      ['deno', 'run', '--no-lock', '--allow-net', '--allow-read', '--allow-env', '--allow-sys=homedir', join(import.meta.dirname, 'smoke.ts')],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 180_000,
+        env: {
+          ...process.env,
+          NO_COLOR: '1',
+          OS_CLIENT_CONFIG_FILE: join(STATE, 'clouds.yaml'),
+          OSSDK_TEST_CLOUD: 'local-demo',
+          OSSDK_TEST_CONTAINER: uniqueName('deno'),
+        },
+      },
+    );
+    if (r.status !== 0) throw new Error(`deno exited ${r.status}:\n${r.stderr}\n${r.stdout}`);
+    const out = JSON.parse(r.stdout.trim().split('\n').at(-1)!);
+    expect(out.deno).toMatch(/^2\./);
+    expect(out.project).toBe(cloud.users.demo.projectId);
+    expect(out.bytes).toBeGreaterThan(0);
+    expect(out.names).toEqual(['hello.txt']);
+    expect(out.roundTrip).toBe(true);
+    expect(out.wrongPassword).toEqual({ name: 'UnauthorizedError', typed: true });
+  });
+});
