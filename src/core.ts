@@ -7,10 +7,12 @@
  * const conn = new Connection({ auth, services: [objectStore] });
  * ```
  */
-import { connectionWith } from './connection.js';
+import { connectionWith, type ConnectionCore } from './connection.js';
+import type { MergeServices, ServicePlugin } from './plugin.js';
 
 /** A Connection holding only the services passed in `services`. */
 export const Connection = connectionWith([]);
-export type Connection = InstanceType<typeof Connection>;
+/** A Connection holding the services `S`. */
+export type Connection<S extends readonly ServicePlugin[] = []> = ConnectionCore & MergeServices<[], S>;
 
 export * from './core-exports.js';

@@ -7,12 +7,14 @@
  * for await (const project of conn.identity.projects()) console.log(project.name);
  * ```
  */
-import { connectionWith } from './connection.js';
+import { connectionWith, type ConnectionCore } from './connection.js';
+import type { MergeServices, ServicePlugin } from './plugin.js';
 import { builtinServices } from './services/builtins.js';
 
 /** A Connection with every built-in service; `services` adds or replaces some. */
 export const Connection = connectionWith(builtinServices);
-export type Connection = InstanceType<typeof Connection>;
+/** A Connection with every built-in service, plus (or replacing) the services `S`. */
+export type Connection<S extends readonly ServicePlugin[] = []> = ConnectionCore & MergeServices<typeof builtinServices, S>;
 
 export * from './core-exports.js';
 export { builtinServices };

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { AuthError, HttpError, ValidationError } from '../session/errors.js';
+import { AuthError, UnauthorizedError, ValidationError } from '../session/errors.js';
 import { CachedAuth } from './cached-auth.js';
 import { stateFromToken, TokenBody, type AuthState } from './state.js';
 
@@ -127,24 +127,34 @@ export abstract class KeystoneV3Auth<O extends KeystoneCommon> extends CachedAut
     const body = { auth: { identity: await this.identity(), ...(scope ? { scope } : {}) } };
     const headers: Record<string, string> = {};
     if (this.options.receipt) headers['Openstack-Auth-Receipt'] = this.options.receipt;
-    let res;
-    try {
-      res = await this.context.request<unknown>({
-        method: 'POST',
-        path: `${this.authUrl}/auth/tokens`,
-        body,
-        headers,
-        authenticated: false,
-        signal,
-        retries: 0,
-      });
-    } catch (e) {
-      const receipt = e instanceof HttpError && e.status === 401 ? e.headers['openstack-auth-receipt'] : undefined;
-      if (receipt && e instanceof HttpError) {
-        const b = e.body as { receipt?: { methods?: string[] }; required_auth_methods?: string[][] } | undefined;
+    // A 401 may carry an auth receipt (more factors needed): read it off the raw response,
+    // before error handling would mask it like any other secret header.
+    const res = await this.context.request<unknown>({
+      method: 'POST',
+      path: `${this.authUrl}/auth/tokens`,
+      body,
+      headers,
+      authenticated: false,
+      signal,
+      retries: 0,
+      okStatuses: [401],
+    });
+    if (res.status === 401) {
+      const receipt = res.headers.get('openstack-auth-receipt');
+      const b = res.data as { receipt?: { methods?: string[] }; required_auth_methods?: string[][]; error?: { message?: string } } | undefined;
+      if (receipt) {
+        this.context.redactor.add(receipt);
         throw new AuthReceiptRequiredError(receipt, b?.receipt?.methods ?? [], b?.required_auth_methods ?? []);
       }
-      throw e;
+      throw new UnauthorizedError({
+        status: 401,
+        method: 'POST',
+        url: `${this.authUrl}/auth/tokens`,
+        requestId: res.requestId,
+        service: 'identity',
+        cloudMessage: b?.error?.message ?? 'The credentials were not accepted',
+        body: undefined,
+      });
     }
     const token = res.headers.get('x-subject-token');
     if (!token)

@@ -60,9 +60,7 @@ describe('multi-factor with auth receipts', () => {
     expect(receiptErr.message).toMatch(/password\+totp|totp\+password/);
   });
 
-  // Fails until the core keeps the real receipt: KeystoneV3Auth reads it from HttpError.headers,
-  // which the redactor has already masked ('***').
-  test.fails('the error carries the receipt, and TOTP with it completes the login', async () => {
+  test('the error carries the receipt, and TOTP with it completes the login', async () => {
     const first = new Connection({ auth: { type: 'password', authUrl, userId, password, projectId: demoProject } });
     const err = (await first.auth.getToken().catch((e: unknown) => e)) as AuthReceiptRequiredError;
     expect(err.receipt).not.toBe('***');

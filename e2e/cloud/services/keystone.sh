@@ -14,6 +14,9 @@ keystone_setup() {
 debug = $DEBUG
 public_endpoint = $KS_URL
 $(db_section keystone keystone)
+# sqlite ignores foreign keys unless asked: without them deleting a user leaves rows of its
+# application credentials behind, and a later credential reusing their ids fails
+sqlite_fk = true
 [identity]
 # bcrypt cost 4 instead of 12: every password login and user creation is ~250 ms faster
 password_hash_rounds = 4
