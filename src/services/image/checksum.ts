@@ -1,11 +1,18 @@
-import { md5, sha1 } from '@noble/hashes/legacy.js';
-import { sha224, sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
+import type { IHasher } from 'hash-wasm';
 import { ChecksumMismatchError } from '../../session/errors.js';
 
-// crypto.subtle only hashes a whole buffer at once; these hash chunk by chunk, so an image of any
-// size is verified while it streams without being held in memory.
-const HASHES = { md5, sha1, sha224, sha256, sha384, sha512 } as const;
+// crypto.subtle only hashes a whole buffer at once; hash-wasm (the library the object store uses
+// for MD5 too) hashes chunk by chunk, so an image of any size is verified while it streams.
+type Hashers = typeof import('./hashers.js');
+const FACTORIES = {
+  md5: (m: Hashers) => m.createMD5(),
+  sha1: (m: Hashers) => m.createSHA1(),
+  sha224: (m: Hashers) => m.createSHA224(),
+  sha256: (m: Hashers) => m.createSHA256(),
+  sha384: (m: Hashers) => m.createSHA384(),
+  sha512: (m: Hashers) => m.createSHA512(),
+} as const;
+let loader: Promise<Hashers> | undefined;
 
 /** A digest the data is expected to have. */
 export interface ExpectedHash {
@@ -17,7 +24,7 @@ export interface ExpectedHash {
 
 /** True when the SDK can compute this algorithm incrementally. */
 export function canVerify(algorithm: string | null | undefined): boolean {
-  return !!algorithm && algorithm.toLowerCase() in HASHES;
+  return !!algorithm && algorithm.toLowerCase() in FACTORIES;
 }
 
 /**
@@ -25,14 +32,24 @@ export function canVerify(algorithm: string | null | undefined): boolean {
  * from `expected` errors the stream with {@link ChecksumMismatchError}.
  */
 export function verifyingStream(expected: ExpectedHash, what: string): TransformStream<Uint8Array, Uint8Array> {
-  const hash = HASHES[expected.algorithm.toLowerCase() as keyof typeof HASHES].create();
+  const create = FACTORIES[expected.algorithm.toLowerCase() as keyof typeof FACTORIES];
+  let hash: IHasher;
   return new TransformStream({
+    // chunks wait for start(): the hasher is ready before the first one arrives
+    async start() {
+      loader ??= import('./hashers.js').catch((e: unknown) => {
+        loader = undefined;
+        throw e;
+      });
+      hash = await create(await loader);
+      hash.init();
+    },
     transform(chunk, controller) {
       hash.update(chunk);
       controller.enqueue(chunk);
     },
     flush(controller) {
-      const got = bytesToHex(hash.digest());
+      const got = hash.digest('hex');
       if (got !== expected.value.toLowerCase())
         controller.error(new ChecksumMismatchError(`${what}: ${expected.algorithm} of the data received is ${got}, expected ${expected.value}`));
     },
