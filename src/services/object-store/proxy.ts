@@ -185,7 +185,8 @@ export class ObjectStoreProxy extends ServiceProxy {
 
   /**
    * Deletes a container. Swift refuses a non-empty one (ConflictError) unless `recursive` is set:
-   * then its objects are bulk-deleted first.
+   * then its objects are bulk-deleted first. Segments of large objects live in their own container
+   * (`<name>_segments`), which is deleted the same way.
    */
   async deleteContainer(name: string, opts: CallOptions & { recursive?: boolean; ignoreMissing?: boolean } = {}): Promise<void> {
     const { recursive, ignoreMissing, ...call } = opts;
