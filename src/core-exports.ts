@@ -22,7 +22,7 @@ export { findEndpoint, type Interface } from './auth/catalog.js';
 export type { AuthState, CatalogEntry } from './auth/state.js';
 export * from './session/errors.js';
 export { Session, type ServiceDescriptor, type SessionOptions } from './session/session.js';
-export { ServiceProxy, type ResourceDef, type Ref, type ListOptions, type Resource, type ServiceContext } from './session/proxy.js';
+export { ServiceProxy, type ResourceDef, type Ref, type ListOptions, type OperationOptions, type Resource, type ServiceContext } from './session/proxy.js';
 export { paginate, type Paged, type PageSpec } from './session/paginate.js';
 export { waitForStatus, waitForDelete, type WaitOptions } from './session/wait.js';
 export { findResource, type FindOptions } from './session/find.js';

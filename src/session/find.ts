@@ -16,6 +16,8 @@ export async function findResource<T>(
   byId: () => Promise<T>,
   byName: () => Promise<T[]>,
   ignoreMissing: boolean,
+  /** The attribute a name is matched against (`name`; `floating_ip_address` for floating IPs). */
+  nameAttribute = 'name',
 ): Promise<T | undefined> {
   try {
     return await byId();
@@ -23,8 +25,8 @@ export async function findResource<T>(
     if (!(e instanceof NotFoundError || e instanceof BadRequestError || e instanceof ForbiddenError)) throw e;
   }
   // The server-side filter is a hint; some APIs ignore unknown filters, so match names here too.
-  const named = (x: T) => x as { id?: unknown; name?: unknown };
-  const matches = (await byName()).filter((x) => named(x).name === nameOrId || named(x).id === nameOrId);
+  const named = (x: T) => x as Record<string, unknown>;
+  const matches = (await byName()).filter((x) => named(x)[nameAttribute] === nameOrId || named(x).id === nameOrId);
   if (matches.length > 1)
     throw new DuplicateResourceError(
       `More than one ${what} is named '${nameOrId}' (${matches.map((m) => named(m).id).join(', ')}); use an id`,

@@ -38,11 +38,16 @@ export interface ResourceDef<S extends v.GenericSchema = v.GenericSchema> {
   updateMethod?: 'PATCH' | 'PUT';
   /** Content type for updates (Glance wants JSON patch). */
   updateContentType?: string;
-  /** Query key for finding by name (default `name`); `null` to list everything and match here. */
+  /** Attribute `find*` matches besides the id (default `name`). */
+  nameAttribute?: string;
+  /** Query key for finding by name (default: `nameAttribute`); `null` to list everything and match here. */
   nameFilter?: string | null;
 }
 
 export type Ref = string | { id: string };
+/** Options of the generic operations: any call option plus the request details services add. */
+export type OperationOptions = CallOptions & Pick<RequestSpec, 'query' | 'minMicroversion' | 'okStatuses'>;
+
 export type ListOptions = CallOptions & {
   /** Page size (the cloud's `limit`). Every page is still fetched while iterating. */
   pageSize?: number;
@@ -101,7 +106,7 @@ export class ServiceProxy {
     });
   }
 
-  protected async _get<D extends ResourceDef>(def: D, ref: Ref, opts: CallOptions & { query?: Query } = {}, path?: string): Promise<Resource<D>> {
+  protected async _get<D extends ResourceDef>(def: D, ref: Ref, opts: OperationOptions = {}, path?: string): Promise<Resource<D>> {
     const res = await this.request({ ...opts, path: path ?? `${def.path}/${seg(idOf(ref))}` });
     return this.one(def, res.data);
   }
@@ -114,23 +119,25 @@ export class ServiceProxy {
   ): Promise<Resource<D> | undefined> {
     idOf(nameOrId, 'nameOrId');
     const { ignoreMissing = true, query, ...call } = opts;
-    const filter = def.nameFilter === undefined ? 'name' : def.nameFilter;
+    const attr = def.nameAttribute ?? 'name';
+    const filter = def.nameFilter === undefined ? attr : def.nameFilter;
     return findResource<Resource<D>>(
       def.name,
       nameOrId,
       () => this._get(def, nameOrId, call, path ? `${path}/${seg(nameOrId)}` : undefined),
       () => this._list(def, { ...query, ...(filter ? { [filter]: nameOrId } : {}) }, call, path).toArray(),
       ignoreMissing,
+      attr,
     );
   }
 
-  protected async _create<D extends ResourceDef>(def: D, attrs: unknown, opts: CallOptions = {}, path?: string): Promise<Resource<D>> {
+  protected async _create<D extends ResourceDef>(def: D, attrs: unknown, opts: OperationOptions = {}, path?: string): Promise<Resource<D>> {
     const body = def.createSchema ? validateInput(def.createSchema, attrs, 'attrs') : attrs;
     const res = await this.request({ ...opts, method: 'POST', path: path ?? def.path, body: def.key ? { [def.key]: body } : body });
     return this.one(def, res.data);
   }
 
-  protected async _update<D extends ResourceDef>(def: D, ref: Ref, attrs: unknown, opts: CallOptions = {}, path?: string): Promise<Resource<D>> {
+  protected async _update<D extends ResourceDef>(def: D, ref: Ref, attrs: unknown, opts: OperationOptions = {}, path?: string): Promise<Resource<D>> {
     const id = idOf(ref);
     const body = def.updateSchema ? validateInput(def.updateSchema, attrs, 'attrs') : attrs;
     const headers = def.updateContentType ? { 'content-type': def.updateContentType, ...opts.headers } : opts.headers;
@@ -144,13 +151,13 @@ export class ServiceProxy {
     return this.one(def, res.data);
   }
 
-  protected async _delete(def: ResourceDef, ref: Ref, opts: CallOptions & { ignoreMissing?: boolean } = {}, path?: string): Promise<void> {
+  protected async _delete(def: ResourceDef, ref: Ref, opts: OperationOptions & { ignoreMissing?: boolean } = {}, path?: string): Promise<void> {
     const { ignoreMissing = false, ...call } = opts;
     await this.request({
       ...call,
       method: 'DELETE',
       path: path ?? `${def.path}/${seg(idOf(ref))}`,
-      okStatuses: ignoreMissing ? [404] : undefined,
+      okStatuses: ignoreMissing ? [404, ...(call.okStatuses ?? [])] : call.okStatuses,
       responseType: 'none',
     });
   }

@@ -1,11 +1,9 @@
 import type * as v from 'valibot';
-import { DuplicateResourceError, NotFoundError } from '../../session/errors.js';
 import type { FindOptions } from '../../session/find.js';
 import { ServiceProxy, type ListOptions, type Ref, type ResourceDef } from '../../session/proxy.js';
 import type { CallOptions } from '../../session/types.js';
 import { seg } from '../../session/url.js';
 import { idOf, parseResponse, validateInput } from '../../session/validate.js';
-import { ipVersionOf } from './address.js';
 import { toQuery } from './filters.js';
 import * as r from './resources.js';
 import * as s from './schemas/index.js';
@@ -162,14 +160,8 @@ export class NetworkProxy extends ServiceProxy {
     return this._get(r.floatingIps, floatingIp, opts);
   }
   /** By id, or by address (`172.24.4.10`). */
-  async findFloatingIp(idOrAddress: string, opts: Find = {}) {
-    if (ipVersionOf(idOrAddress) === undefined) return this._find(r.floatingIps, idOrAddress, opts);
-    const { ignoreMissing = true, ...call } = opts;
-    const found = await this.floatingIps({ floating_ip_address: idOrAddress }, call).toArray();
-    if (found.length > 1)
-      throw new DuplicateResourceError(`More than one floating IP has address ${idOrAddress}; use an id`, found.map((f) => f.id));
-    if (found[0] || ignoreMissing) return found[0];
-    throw new NotFoundError({ status: 404, method: 'GET', url: '', cloudMessage: `No floating IP with address ${idOrAddress}` });
+  findFloatingIp(idOrAddress: string, opts: Find = {}) {
+    return this._find(r.floatingIps, idOrAddress, opts);
   }
   /** Allocates an address from an external network, optionally associated at once (`port_id`). */
   createFloatingIp(attrs: FloatingIpAttrs, opts?: CallOptions) {

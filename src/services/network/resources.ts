@@ -56,8 +56,8 @@ export const floatingIps = {
   schema: s.FloatingIp,
   createSchema: s.FloatingIpCreate,
   updateSchema: s.FloatingIpUpdate,
-  // Floating IPs have no name; find() looks them up by id (addresses are handled by the proxy).
-  nameFilter: 'id',
+  // Floating IPs have no name: find() takes an id or an address.
+  nameAttribute: 'floating_ip_address',
   ...neutron,
 } satisfies ResourceDef;
 
