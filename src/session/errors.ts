@@ -128,7 +128,8 @@ export class HttpError extends OpenStackError {
   constructor(d: HttpErrorDetails) {
     const what = d.cloudMessage || statusText(d.status);
     const id = d.requestId ? `, request id ${d.requestId}` : '';
-    super(`${what} (HTTP ${d.status} from ${d.method} ${d.url}${id})`);
+    const from = d.url ? ` from ${d.method} ${d.url}` : '';
+    super(`${what} (HTTP ${d.status}${from}${id})`);
     this.status = d.status;
     this.method = d.method;
     this.url = d.url;

@@ -7,7 +7,9 @@ export function validateInput<S extends v.GenericSchema>(schema: S, value: unkno
   if (r.success) return r.output;
   const issue = r.issues[0];
   const path = v.getDotPath(issue);
-  throw new ValidationError(issue.message, path ? `${field}.${path}` : field);
+  // valibot says "Invalid key: Expected "x" but received undefined" for a missing field.
+  const message = issue.received === 'undefined' && issue.message.startsWith('Invalid key') ? 'is required' : issue.message;
+  throw new ValidationError(message, path ? `${field}.${path}` : field);
 }
 
 /** Checks what the cloud returned; schemas are loose, so only missing or mistyped fields fail. */
