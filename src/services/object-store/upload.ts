@@ -103,6 +103,8 @@ export async function uploadObject(store: ObjectStoreProxy, o: UploadOptions): P
     });
   }
 
+  // A Blob may be sent as a stream, which carries no type of its own.
+  if (!headers['content-type'] && !(input instanceof Uint8Array) && input.type) headers['content-type'] = input.type;
   const size = sizeOf(input);
   const needInfo = o.largeObjectThreshold === undefined && o.segmentSize === undefined;
   const info = needInfo || size > (o.largeObjectThreshold ?? o.segmentSize ?? 0) ? await store.info(o).catch(() => undefined) : undefined;
@@ -113,7 +115,6 @@ export async function uploadObject(store: ObjectStoreProxy, o: UploadOptions): P
   const segmentSize = o.segmentSize ?? Math.max(DEFAULT_SEGMENT, Math.ceil(size / maxSegments));
   const count = Math.ceil(size / segmentSize);
   if (count > maxSegments) throw new ValidationError(`makes ${count} segments; the cluster allows ${maxSegments}`, 'segmentSize');
-  if (!headers['content-type'] && input instanceof Blob && input.type) headers['content-type'] = input.type;
   const modified = (input as { lastModified?: number }).lastModified;
   let index = 0;
   return slo(segmentSize, `${modified ?? 0}/${size}`, size, {
