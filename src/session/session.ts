@@ -253,7 +253,13 @@ export class Session {
       });
       const ok = res.status < 400 || spec.okStatuses?.includes(res.status);
       if (!ok) {
-        if (res.status === 401 && authenticated && !reauthed && !(spec.body && typeof spec.body === 'object' && 'getReader' in spec.body)) {
+        if (res.status === 401 && authenticated && !reauthed) {
+          // A stream cannot be sent again, but the rejected token is still dropped, so that the
+          // caller's own retry (a segment re-read from its source) goes out with a fresh one.
+          if (spec.body && typeof spec.body === 'object' && 'getReader' in spec.body) {
+            this.auth.invalidate(token);
+            throw await this.httpError(res, method, url, svc?.type, requestId, spec.signal).finally(dispose);
+          }
           // The token may have been revoked or expired early: log in again once and resend.
           await discard(res);
           dispose();

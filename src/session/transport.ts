@@ -20,6 +20,13 @@ export function createTransport(fetchImpl: FetchLike | undefined) {
       retry: false,
       ignoreResponseError: true,
       responseType: 'stream',
+      // With redirects allowed, Node's fetch keeps a streamed request body in memory in case it has
+      // to be sent again: a 1 GiB upload would cost 1 GiB. OpenStack APIs do not redirect uploads.
+      ...(isStreamBody(init.body) ? { redirect: 'error' as const } : {}),
     }) as Promise<Response>;
 }
 export type Transport = ReturnType<typeof createTransport>;
+
+function isStreamBody(body: unknown): boolean {
+  return (typeof Blob !== 'undefined' && body instanceof Blob) || (!!body && typeof body === 'object' && 'getReader' in body);
+}
