@@ -28,12 +28,8 @@ const entries = {
 // Dependencies stay imports in the package builds (the user's package manager installs them once);
 // only the UMD bundle carries its own copy.
 const deps = Object.keys(pkg.dependencies ?? {});
-const isDep = (id: string, names: readonly string[]) => names.some((d) => id === d || id.startsWith(`${d}/`));
-const external = (id: string) => id.startsWith('node:') || builtinModules.includes(id) || isDep(id, deps);
-// Dependencies published as ESM only: `require()` of them fails before Node 20.19, so the CommonJS
-// build carries its own copy.
-const esmOnly = ['@noble/hashes'];
-const cjsExternal = (id: string) => external(id) && !isDep(id, esmOnly);
+const external = (id: string) =>
+  id.startsWith('node:') || builtinModules.includes(id) || deps.some((d) => id === d || id.startsWith(`${d}/`));
 
 // Unused imports of dependencies are dropped (the package and its dependencies have no side effects).
 const treeshake = { moduleSideEffects: 'no-external' as const };
@@ -73,9 +69,9 @@ const config: RollupOptions[] = [
   // CommonJS for `require('openstack-sdk')` in Node.
   {
     input: entries,
-    external: cjsExternal,
+    external,
     treeshake,
-    plugins: [nodeResolve({ exportConditions: ['node', 'import', 'default'] }), esbuild({ target: 'es2022' })],
+    plugins: [esbuild({ target: 'es2022' })],
     output: {
       dir: 'dist',
       format: 'cjs',

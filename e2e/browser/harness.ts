@@ -124,7 +124,6 @@ export const IMPORT_MAP = {
     ufo: '/node_modules/ufo/dist/index.mjs',
     valibot: '/node_modules/valibot/dist/index.mjs',
     'hash-wasm': '/node_modules/hash-wasm/dist/index.esm.js',
-    '@noble/hashes/': '/node_modules/@noble/hashes/',
   },
 };
 
