@@ -88,7 +88,10 @@ const config: RollupOptions[] = [
   {
     input: 'src/index.ts',
     plugins: [
-      nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }),
+      nodeResolve({
+        browser: true,
+        exportConditions: ['browser', 'import', 'default'],
+      }),
       esbuild({ target: 'es2022' }),
     ],
     output: {
@@ -102,19 +105,17 @@ const config: RollupOptions[] = [
     },
   },
   // Type declarations for the ESM entries, and the same again for `require` (.d.cts beside .cjs).
-  ...(['.d.ts', '.d.cts'] as const).map(
-    (ext): RollupOptions => ({
-      input: entries,
-      external,
-      plugins: [dts()],
-      output: {
-        dir: 'dist',
-        format: 'es',
-        entryFileNames: `[name]${ext}`,
-        chunkFileNames: `chunks/[name]-[hash]${ext}`,
-      },
-    }),
-  ),
+  ...(['.d.ts', '.d.cts'] as const).map((ext): RollupOptions => ({
+    input: entries,
+    external,
+    plugins: [dts()],
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: `[name]${ext}`,
+      chunkFileNames: `chunks/[name]-[hash]${ext}`,
+    },
+  })),
 ];
 
 export default config;

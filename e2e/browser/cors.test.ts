@@ -22,7 +22,10 @@ describe('UMD bundle in Chromium over CORS', () => {
     site = await serveStatic(ROOT, { '/umd.html': umdPage() });
     // An identity endpoint that answers but sends no CORS headers: the browser hides its answer.
     noCors = createServer((_req, res) => {
-      res.writeHead(201, { 'content-type': 'application/json', 'x-subject-token': 'nope' });
+      res.writeHead(201, {
+        'content-type': 'application/json',
+        'x-subject-token': 'nope',
+      });
       res.end('{"token":{}}');
     });
     await new Promise<void>((r) => noCors.listen(0, '127.0.0.1', r));
@@ -59,7 +62,11 @@ describe('UMD bundle in Chromium over CORS', () => {
           },
         });
         const state = await conn.auth.getAuthState();
-        return { token: state.token, project: state.project?.id, types: state.catalog.map((c: any) => c.type) };
+        return {
+          token: state.token,
+          project: state.project?.id,
+          types: state.catalog.map((c: any) => c.type),
+        };
       },
       { authUrl: cloud.authUrl, user: demo },
     );
@@ -72,13 +79,27 @@ describe('UMD bundle in Chromium over CORS', () => {
     const r = await browser.page.evaluate(
       async ({ authUrl, id, secret }) => {
         const { Connection } = (window as any).OpenStack;
-        const conn = new Connection({ auth: { type: 'applicationCredential', authUrl, applicationCredentialId: id, applicationCredentialSecret: secret } });
+        const conn = new Connection({
+          auth: {
+            type: 'applicationCredential',
+            authUrl,
+            applicationCredentialId: id,
+            applicationCredentialSecret: secret,
+          },
+        });
         const state = await conn.auth.getAuthState();
         return { project: state.project?.id, user: state.user?.id };
       },
-      { authUrl: cloud.authUrl, id: cloud.appCredential.id, secret: cloud.appCredential.secret },
+      {
+        authUrl: cloud.authUrl,
+        id: cloud.appCredential.id,
+        secret: cloud.appCredential.secret,
+      },
     );
-    expect(r).toEqual({ project: cloud.appCredential.projectId, user: cloud.appCredential.userId });
+    expect(r).toEqual({
+      project: cloud.appCredential.projectId,
+      user: cloud.appCredential.userId,
+    });
   });
 
   it('a wrong password is an UnauthorizedError with the status, not a bare TypeError', async () => {
@@ -86,18 +107,39 @@ describe('UMD bundle in Chromium over CORS', () => {
       async ({ authUrl, user }) => {
         const { Connection, UnauthorizedError, OpenStackError } = (window as any).OpenStack;
         const conn = new Connection({
-          auth: { type: 'password', authUrl, username: user.name, password: 'wrong', userDomainName: 'Default', projectName: user.projectName, projectDomainName: 'Default' },
+          auth: {
+            type: 'password',
+            authUrl,
+            username: user.name,
+            password: 'wrong',
+            userDomainName: 'Default',
+            projectName: user.projectName,
+            projectDomainName: 'Default',
+          },
         });
         try {
           await conn.auth.getAuthState();
           return { thrown: false };
         } catch (e: any) {
-          return { thrown: true, name: e.name, status: e.status, message: e.message, unauthorized: e instanceof UnauthorizedError, sdk: e instanceof OpenStackError };
+          return {
+            thrown: true,
+            name: e.name,
+            status: e.status,
+            message: e.message,
+            unauthorized: e instanceof UnauthorizedError,
+            sdk: e instanceof OpenStackError,
+          };
         }
       },
       { authUrl: cloud.authUrl, user: demo },
     );
-    expect(r).toMatchObject({ thrown: true, name: 'UnauthorizedError', status: 401, unauthorized: true, sdk: true });
+    expect(r).toMatchObject({
+      thrown: true,
+      name: 'UnauthorizedError',
+      status: 401,
+      unauthorized: true,
+      sdk: true,
+    });
     expect(r.message).not.toContain('wrong');
   });
 
@@ -105,17 +147,35 @@ describe('UMD bundle in Chromium over CORS', () => {
     const r = await browser.page.evaluate(async (authUrl) => {
       const { Connection, ConnectionError } = (window as any).OpenStack;
       const conn = new Connection({
-        auth: { type: 'password', authUrl, username: 'u', password: 'p', userDomainName: 'Default', projectName: 'p', projectDomainName: 'Default' },
+        auth: {
+          type: 'password',
+          authUrl,
+          username: 'u',
+          password: 'p',
+          userDomainName: 'Default',
+          projectName: 'p',
+          projectDomainName: 'Default',
+        },
         retry: { retries: 0 },
       });
       try {
         await conn.auth.getAuthState();
         return { thrown: false };
       } catch (e: any) {
-        return { thrown: true, name: e.name, message: String(e.message), connection: e instanceof ConnectionError, url: e.url };
+        return {
+          thrown: true,
+          name: e.name,
+          message: String(e.message),
+          connection: e instanceof ConnectionError,
+          url: e.url,
+        };
       }
     }, noCorsUrl);
-    expect(r).toMatchObject({ thrown: true, name: 'ConnectionError', connection: true });
+    expect(r).toMatchObject({
+      thrown: true,
+      name: 'ConnectionError',
+      connection: true,
+    });
     expect(r.message).toContain(noCorsUrl);
     expect(r.message).toMatch(/CORS/);
   });
@@ -124,7 +184,15 @@ describe('UMD bundle in Chromium over CORS', () => {
     const r = await browser.page.evaluate(async () => {
       const { Connection } = (window as any).OpenStack;
       const conn = new Connection({
-        auth: { type: 'password', authUrl: 'http://127.0.0.1:9/v3', username: 'u', password: 'p', userDomainName: 'Default', projectName: 'p', projectDomainName: 'Default' },
+        auth: {
+          type: 'password',
+          authUrl: 'http://127.0.0.1:9/v3',
+          username: 'u',
+          password: 'p',
+          userDomainName: 'Default',
+          projectName: 'p',
+          projectDomainName: 'Default',
+        },
         retry: { retries: 0 },
       });
       try {
@@ -143,7 +211,15 @@ describe('UMD bundle in Chromium over CORS', () => {
       async ({ authUrl, user }) => {
         const { Connection } = (window as any).OpenStack;
         const conn = new Connection({
-          auth: { type: 'password', authUrl, username: user.name, password: user.password, userDomainName: 'Default', projectName: user.projectName, projectDomainName: 'Default' },
+          auth: {
+            type: 'password',
+            authUrl,
+            username: user.name,
+            password: user.password,
+            userDomainName: 'Default',
+            projectName: user.projectName,
+            projectDomainName: 'Default',
+          },
         });
         const state = await conn.auth.getAuthState();
         // An authenticated resource per service: version documents carry no request id.
@@ -164,14 +240,29 @@ describe('UMD bundle in Chromium over CORS', () => {
           const url = ep.url.replace(/\/+$/, '') + (probes[entry.type] ?? '');
           // A custom header makes this a preflighted request, like every authenticated SDK call.
           try {
-            const res = await fetch(url, { headers: { 'x-auth-token': state.token, accept: 'application/json' } });
+            const res = await fetch(url, {
+              headers: {
+                'x-auth-token': state.token,
+                accept: 'application/json',
+              },
+            });
             const has = (h: string) => res.headers.get(h) !== null;
             rows.push({
               type: entry.type,
               url,
               status: res.status,
               requestId: has('x-openstack-request-id') || has('x-compute-request-id') || has('x-trans-id'),
-              exposed: ['x-openstack-request-id', 'x-compute-request-id', 'x-trans-id', 'openstack-api-version', 'x-openstack-nova-api-version', 'etag', 'location', 'content-range', 'x-subject-token'].filter(has),
+              exposed: [
+                'x-openstack-request-id',
+                'x-compute-request-id',
+                'x-trans-id',
+                'openstack-api-version',
+                'x-openstack-nova-api-version',
+                'etag',
+                'location',
+                'content-range',
+                'x-subject-token',
+              ].filter(has),
             });
           } catch (e: any) {
             rows.push({ type: entry.type, url, error: String(e) });

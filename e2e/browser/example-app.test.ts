@@ -17,7 +17,11 @@ describe('examples/browser in Chromium', () => {
   let site: StaticServer;
   let browser: Browser;
   const container = uniqueName('example');
-  const shot = (name: string) => browser.page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  const shot = (name: string) =>
+    browser.page.screenshot({
+      path: join(SHOTS, `${name}.png`),
+      fullPage: true,
+    });
 
   beforeAll(async () => {
     requireDist();
@@ -33,7 +37,11 @@ describe('examples/browser in Chromium', () => {
     await browser?.close();
     await site?.close();
     const conn = connectTo('local-demo');
-    for (const c of [container, `${container}_segments`]) await conn.objectStore.deleteContainer(c, { recursive: true, ignoreMissing: true });
+    for (const c of [container, `${container}_segments`])
+      await conn.objectStore.deleteContainer(c, {
+        recursive: true,
+        ignoreMissing: true,
+      });
   });
 
   async function fillPasswordLogin(password: string) {
@@ -64,7 +72,11 @@ describe('examples/browser in Chromium', () => {
     await page.fill('#new-container input[name=name]', container);
     await page.click('#new-container button');
     await page.waitForSelector(`#containers button.active:has-text("${container}")`);
-    await page.setInputFiles('#file-input', { name: 'hello.txt', mimeType: 'text/plain', buffer: Buffer.from('hello from the example app\n') });
+    await page.setInputFiles('#file-input', {
+      name: 'hello.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('hello from the example app\n'),
+    });
     await page.waitForSelector('#objects tr[data-name="hello.txt"]');
   });
 
@@ -72,13 +84,22 @@ describe('examples/browser in Chromium', () => {
     const page = browser.page;
     // A slower uplink (8 MiB/s, six seconds for this file) so that the screenshot catches the upload running.
     const cdp = await browser.context.newCDPSession(page);
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 5, downloadThroughput: -1, uploadThroughput: 8 * MiB });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 5,
+      downloadThroughput: -1,
+      uploadThroughput: 8 * MiB,
+    });
     // A real drop event carrying a File, as the browser sends it when a file is dragged onto the zone.
     const dataTransfer = await page.evaluateHandle((size) => {
       const bytes = new Uint8Array(size);
       for (let i = 0; i < size; i += 65536) crypto.getRandomValues(bytes.subarray(i, Math.min(size, i + 65536)));
       const dt = new DataTransfer();
-      dt.items.add(new File([bytes], 'big-upload.bin', { type: 'application/octet-stream' }));
+      dt.items.add(
+        new File([bytes], 'big-upload.bin', {
+          type: 'application/octet-stream',
+        }),
+      );
       return dt;
     }, 48 * MiB);
     await page.dispatchEvent('#dropzone', 'dragover', { dataTransfer });
@@ -88,12 +109,22 @@ describe('examples/browser in Chromium', () => {
       const bar = document.querySelector<HTMLProgressElement>('.upload progress');
       return !!bar && bar.value > 0 && bar.value < bar.max;
     });
-    const progress = await page.$eval('.upload progress', (p) => ({ value: (p as HTMLProgressElement).value, max: (p as HTMLProgressElement).max }));
+    const progress = await page.$eval('.upload progress', (p) => ({
+      value: (p as HTMLProgressElement).value,
+      max: (p as HTMLProgressElement).max,
+    }));
     await shot('02-upload-in-progress');
     expect(progress.value).toBeGreaterThan(0);
     expect(progress.value).toBeLessThan(progress.max);
-    await page.waitForSelector('#objects tr[data-name="big-upload.bin"]', { timeout: 120_000 });
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await page.waitForSelector('#objects tr[data-name="big-upload.bin"]', {
+      timeout: 120_000,
+    });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
     expect(await page.textContent('#objects tr[data-name="big-upload.bin"] td.num')).toBe('48 MB');
     await shot('03-object-listed');
   });
@@ -122,7 +153,10 @@ describe('examples/browser in Chromium', () => {
 
   it('downloads an object', async () => {
     const page = browser.page;
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#objects tr[data-name="hello.txt"] button:has-text("Download")')]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('#objects tr[data-name="hello.txt"] button:has-text("Download")'),
+    ]);
     expect(download.suggestedFilename()).toBe('hello.txt');
     expect(readFileSync((await download.path())!, 'utf8')).toBe('hello from the example app\n');
   });
@@ -130,7 +164,9 @@ describe('examples/browser in Chromium', () => {
   it('deletes an object, large ones with their segments', async () => {
     const page = browser.page;
     await page.click('#objects tr[data-name="big-upload.bin"] button:has-text("Delete")');
-    await page.waitForSelector('#objects tr[data-name="big-upload.bin"]', { state: 'detached' });
+    await page.waitForSelector('#objects tr[data-name="big-upload.bin"]', {
+      state: 'detached',
+    });
     const conn = connectTo('local-demo');
     const segments = await conn.objectStore
       .objects(`${container}_segments`)

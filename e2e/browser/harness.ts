@@ -46,7 +46,10 @@ export async function serveStatic(root: string, pages: Record<string, string> = 
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (pages[path] !== undefined) {
-      res.writeHead(200, { 'content-type': TYPES['.html']!, 'cache-control': 'no-store' });
+      res.writeHead(200, {
+        'content-type': TYPES['.html']!,
+        'cache-control': 'no-store',
+      });
       res.end(pages[path]);
       return;
     }
@@ -56,7 +59,10 @@ export async function serveStatic(root: string, pages: Record<string, string> = 
       res.end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));

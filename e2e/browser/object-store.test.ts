@@ -24,7 +24,10 @@ function bigFile(): { path: string; sha256: string } {
     for (let i = 0; i < SIZE / MiB; i++) writeSync(fd, randomBytes(MiB));
     closeSync(fd);
   }
-  return { path, sha256: createHash('sha256').update(readFileSync(path)).digest('hex') };
+  return {
+    path,
+    sha256: createHash('sha256').update(readFileSync(path)).digest('hex'),
+  };
 }
 
 const body = '<input type="file" id="file">';
@@ -76,7 +79,11 @@ describe.each([
       .evaluate(
         async ({ auth, container }) => {
           const conn = (window as any).connect(auth);
-          for (const c of [container, `${container}_segments`]) await conn.objectStore.deleteContainer(c, { recursive: true, ignoreMissing: true });
+          for (const c of [container, `${container}_segments`])
+            await conn.objectStore.deleteContainer(c, {
+              recursive: true,
+              ignoreMissing: true,
+            });
         },
         { auth, container },
       )
@@ -117,7 +124,11 @@ describe.each([
         };
         const conn = (window as any).connect(auth, { fetch: countingFetch });
         const picked = (document.getElementById('file') as HTMLInputElement).files![0]!;
-        const progress: { loaded: number; total: number | undefined; segment?: unknown }[] = [];
+        const progress: {
+          loaded: number;
+          total: number | undefined;
+          segment?: unknown;
+        }[] = [];
         const started = performance.now();
         const result = await conn.objectStore.uploadObject({
           container,
@@ -125,7 +136,12 @@ describe.each([
           data: picked,
           segmentSize,
           concurrency: 4,
-          onProgress: (p: any) => progress.push({ loaded: p.loaded, total: p.total, segment: p.segment }),
+          onProgress: (p: any) =>
+            progress.push({
+              loaded: p.loaded,
+              total: p.total,
+              segment: p.segment,
+            }),
         });
         const uploadMs = performance.now() - started;
         const listed: any[] = [];
@@ -133,7 +149,17 @@ describe.each([
         const blob: Blob = await conn.objectStore.downloadObjectAsBlob(container, picked.name);
         const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
         const sha256 = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-        return { name: picked.name, fileSize: picked.size, result, progress, maxInFlight, listed, downloaded: blob.size, sha256, uploadMs };
+        return {
+          name: picked.name,
+          fileSize: picked.size,
+          result,
+          progress,
+          maxInFlight,
+          listed,
+          downloaded: blob.size,
+          sha256,
+          uploadMs,
+        };
       },
       { auth, container, segmentSize: SEGMENT },
     );
@@ -155,10 +181,21 @@ describe.each([
     const r = await browser.page.evaluate(
       async ({ auth, container }) => {
         const conn = (window as any).connect(auth);
-        await conn.objectStore.uploadObject({ container, name: 'hello.txt', data: 'hello from a temp URL', contentType: 'text/plain' });
+        await conn.objectStore.uploadObject({
+          container,
+          name: 'hello.txt',
+          data: 'hello from a temp URL',
+          contentType: 'text/plain',
+        });
         const key = crypto.randomUUID();
         await conn.objectStore.setContainerTempUrlKey(container, key);
-        const url: string = await conn.objectStore.generateTempUrl({ method: 'GET', container, object: 'hello.txt', expires: 300, key });
+        const url: string = await conn.objectStore.generateTempUrl({
+          method: 'GET',
+          container,
+          object: 'hello.txt',
+          expires: 300,
+          key,
+        });
         const res = await fetch(url);
         return { url, status: res.status, text: await res.text() };
       },
@@ -199,7 +236,8 @@ describe.each([
         const left: string[] = [];
         for await (const o of conn.objectStore.objects(container)) if (o.name?.startsWith(name)) left.push(o.name);
         try {
-          for await (const o of conn.objectStore.objects(`${container}_segments`)) if (o.name?.startsWith(name)) left.push(`${container}_segments/${o.name}`);
+          for await (const o of conn.objectStore.objects(`${container}_segments`))
+            if (o.name?.startsWith(name)) left.push(`${container}_segments/${o.name}`);
         } catch (e: any) {
           if (e.name !== 'NotFoundError') throw e;
         }

@@ -30,6 +30,9 @@ describe('the ESM bundle in Bun', () => {
     expect(out.bytes).toBeGreaterThan(0);
     expect(out.names).toEqual(['hello.txt']);
     expect(out.roundTrip).toBe(true);
-    expect(out.wrongPassword).toEqual({ name: 'UnauthorizedError', typed: true });
+    expect(out.wrongPassword).toEqual({
+      name: 'UnauthorizedError',
+      typed: true,
+    });
   });
 });

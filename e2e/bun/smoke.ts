@@ -9,8 +9,12 @@ const conn = connect({ cloud });
 const state = await conn.auth.getAuthState();
 
 await conn.objectStore.createContainer(container);
-const text = `hello from bun ${Bun.version}`;
-const uploaded = await conn.objectStore.uploadObject({ container, name: 'hello.txt', data: new Blob([text], { type: 'text/plain' }) });
+const text = `hello from bun ${process.versions.bun}`;
+const uploaded = await conn.objectStore.uploadObject({
+  container,
+  name: 'hello.txt',
+  data: new Blob([text], { type: 'text/plain' }),
+});
 const names: string[] = [];
 for await (const o of conn.objectStore.objects(container)) names.push((o as { name: string }).name);
 const downloaded = await conn.objectStore.downloadObjectAsText(container, 'hello.txt');
@@ -19,9 +23,24 @@ await conn.objectStore.deleteContainer(container, { recursive: true });
 let wrongPassword: unknown;
 try {
   const o = cloudOptions({ cloud });
-  await new Connection({ ...o, auth: { ...(o.auth as object), password: 'wrong' } as never }).auth.getAuthState();
+  await new Connection({
+    ...o,
+    auth: { ...(o.auth as object), password: 'wrong' } as never,
+  }).auth.getAuthState();
 } catch (e) {
-  wrongPassword = { name: (e as Error).name, typed: e instanceof UnauthorizedError };
+  wrongPassword = {
+    name: (e as Error).name,
+    typed: e instanceof UnauthorizedError,
+  };
 }
 
-console.log(JSON.stringify({ bun: Bun.version, project: state.project?.id, bytes: uploaded.bytes, names, roundTrip: downloaded === text, wrongPassword }));
+console.log(
+  JSON.stringify({
+    bun: process.versions.bun,
+    project: state.project?.id,
+    bytes: uploaded.bytes,
+    names,
+    roundTrip: downloaded === text,
+    wrongPassword,
+  }),
+);

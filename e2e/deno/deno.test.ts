@@ -15,7 +15,16 @@ describe('the ESM bundle in Deno', () => {
     const r = spawnSync(
       'npx',
       // --allow-sys=homedir: the clouds.yaml search path includes ~/.config/openstack.
-      ['deno', 'run', '--no-lock', '--allow-net', '--allow-read', '--allow-env', '--allow-sys=homedir', join(import.meta.dirname, 'smoke.ts')],
+      [
+        'deno',
+        'run',
+        '--no-lock',
+        '--allow-net',
+        '--allow-read',
+        '--allow-env',
+        '--allow-sys=homedir',
+        join(import.meta.dirname, 'smoke.ts'),
+      ],
       {
         cwd: ROOT,
         encoding: 'utf8',
@@ -36,6 +45,9 @@ describe('the ESM bundle in Deno', () => {
     expect(out.bytes).toBeGreaterThan(0);
     expect(out.names).toEqual(['hello.txt']);
     expect(out.roundTrip).toBe(true);
-    expect(out.wrongPassword).toEqual({ name: 'UnauthorizedError', typed: true });
+    expect(out.wrongPassword).toEqual({
+      name: 'UnauthorizedError',
+      typed: true,
+    });
   });
 });

@@ -2,6 +2,12 @@
 import { Connection, UnauthorizedError } from '../../dist/index.js';
 import { cloudOptions, connect } from '../../dist/node.js';
 
+// The little of Deno's global used here (the project's type check runs without Deno's types).
+declare const Deno: {
+  env: { get(name: string): string | undefined };
+  version: { deno: string };
+};
+
 const cloud = Deno.env.get('OSSDK_TEST_CLOUD') ?? 'local-demo';
 const container = Deno.env.get('OSSDK_TEST_CONTAINER') ?? `deno-${Date.now().toString(36)}`;
 
@@ -10,7 +16,11 @@ const state = await conn.auth.getAuthState();
 
 await conn.objectStore.createContainer(container);
 const text = `hello from deno ${Deno.version.deno}`;
-const uploaded = await conn.objectStore.uploadObject({ container, name: 'hello.txt', data: new Blob([text], { type: 'text/plain' }) });
+const uploaded = await conn.objectStore.uploadObject({
+  container,
+  name: 'hello.txt',
+  data: new Blob([text], { type: 'text/plain' }),
+});
 const names: string[] = [];
 for await (const o of conn.objectStore.objects(container)) names.push((o as { name: string }).name);
 const downloaded = await conn.objectStore.downloadObjectAsText(container, 'hello.txt');
@@ -19,9 +29,24 @@ await conn.objectStore.deleteContainer(container, { recursive: true });
 let wrongPassword: unknown;
 try {
   const o = cloudOptions({ cloud });
-  await new Connection({ ...o, auth: { ...(o.auth as object), password: 'wrong' } as never }).auth.getAuthState();
+  await new Connection({
+    ...o,
+    auth: { ...(o.auth as object), password: 'wrong' } as never,
+  }).auth.getAuthState();
 } catch (e) {
-  wrongPassword = { name: (e as Error).name, typed: e instanceof UnauthorizedError };
+  wrongPassword = {
+    name: (e as Error).name,
+    typed: e instanceof UnauthorizedError,
+  };
 }
 
-console.log(JSON.stringify({ deno: Deno.version.deno, project: state.project?.id, bytes: uploaded.bytes, names, roundTrip: downloaded === text, wrongPassword }));
+console.log(
+  JSON.stringify({
+    deno: Deno.version.deno,
+    project: state.project?.id,
+    bytes: uploaded.bytes,
+    names,
+    roundTrip: downloaded === text,
+    wrongPassword,
+  }),
+);

@@ -18,7 +18,12 @@ function run(file: string) {
     cwd: APP,
     encoding: 'utf8',
     timeout: 120_000,
-    env: { ...process.env, OS_CLIENT_CONFIG_FILE: join(STATE, 'clouds.yaml'), OSSDK_TEST_CLOUD: 'local-demo', OSSDK_TEST_CONTAINER: uniqueName('node') },
+    env: {
+      ...process.env,
+      OS_CLIENT_CONFIG_FILE: join(STATE, 'clouds.yaml'),
+      OSSDK_TEST_CLOUD: 'local-demo',
+      OSSDK_TEST_CONTAINER: uniqueName('node'),
+    },
   });
   if (r.status !== 0) throw new Error(`node ${file} exited ${r.status}:\n${r.stderr}\n${r.stdout}`);
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!);
@@ -32,17 +37,30 @@ describe('the packed package in Node', () => {
     mkdirSync(pkgDir, { recursive: true });
     // Its own package.json, or Node would resolve `openstack-sdk` to the repository itself (self-reference).
     writeFileSync(join(APP, 'package.json'), JSON.stringify({ name: 'ossdk-node-app', private: true }));
-    const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', APP], { cwd: ROOT, encoding: 'utf8' })) as { filename: string }[];
+    const packed = JSON.parse(
+      execFileSync('npm', ['pack', '--json', '--pack-destination', APP], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      }),
+    ) as { filename: string }[];
     execFileSync('tar', ['-xzf', join(APP, packed[0]!.filename), '-C', pkgDir, '--strip-components=1']);
     for (const f of ['smoke.mjs', 'smoke.cjs']) copyFileSync(join(import.meta.dirname, 'scripts', f), join(APP, f));
   });
 
   it('resolves openstack-sdk to the unpacked tarball, through the exports map', () => {
     const script = `console.log(JSON.stringify({ esm: import.meta.resolve('openstack-sdk'), cjs: require.resolve('openstack-sdk'), node: require.resolve('openstack-sdk/node') }))`;
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', `import { createRequire } from 'node:module'; const require = createRequire(process.cwd() + '/'); ${script}`], {
-      cwd: APP,
-      encoding: 'utf8',
-    });
+    const out = execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { createRequire } from 'node:module'; const require = createRequire(process.cwd() + '/'); ${script}`,
+      ],
+      {
+        cwd: APP,
+        encoding: 'utf8',
+      },
+    );
     const r = JSON.parse(out) as Record<string, string>;
     expect(r.esm).toMatch(/node-app\/node_modules\/openstack-sdk\/dist\/index\.js$/);
     expect(r.cjs).toMatch(/node-app\/node_modules\/openstack-sdk\/dist\/index\.cjs$/);
@@ -54,6 +72,9 @@ describe('the packed package in Node', () => {
     expect(r.project).toBe(cloud.users.demo.projectId);
     expect(r.names).toEqual(['hello.txt']);
     expect(r.roundTrip).toBe(true);
-    expect(r.wrongPassword).toEqual({ name: 'UnauthorizedError', typed: true });
+    expect(r.wrongPassword).toEqual({
+      name: 'UnauthorizedError',
+      typed: true,
+    });
   });
 });

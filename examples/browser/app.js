@@ -28,7 +28,12 @@ loginForm.addEventListener('submit', async (event) => {
   const f = Object.fromEntries(new FormData(loginForm));
   const auth =
     f.method === 'applicationCredential'
-      ? { type: 'applicationCredential', authUrl: f.authUrl, applicationCredentialId: f.applicationCredentialId, applicationCredentialSecret: f.applicationCredentialSecret }
+      ? {
+          type: 'applicationCredential',
+          authUrl: f.authUrl,
+          applicationCredentialId: f.applicationCredentialId,
+          applicationCredentialSecret: f.applicationCredentialSecret,
+        }
       : {
           type: 'password',
           authUrl: f.authUrl,
@@ -63,7 +68,12 @@ async function loadContainers() {
   const list = $('#containers');
   list.replaceChildren();
   for await (const c of conn.objectStore.containers()) {
-    const button = el('button', { type: 'button', className: 'container' }, c.name, el('small', {}, `${c.count} · ${formatBytes(c.bytes)}`));
+    const button = el(
+      'button',
+      { type: 'button', className: 'container' },
+      c.name,
+      el('small', {}, `${c.count} · ${formatBytes(c.bytes)}`),
+    );
     button.addEventListener('click', () => openContainer(c.name));
     if (c.name === container) button.classList.add('active');
     list.append(el('li', {}, button));

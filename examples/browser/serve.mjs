@@ -7,7 +7,12 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 const port = Number(process.env.PORT ?? 8000);
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
+const types = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.map': 'application/json',
+};
 
 createServer((req, res) => {
   let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -17,6 +22,8 @@ createServer((req, res) => {
     res.writeHead(404).end('not found');
     return;
   }
-  res.writeHead(200, { 'content-type': `${types[extname(file)] ?? 'application/octet-stream'}; charset=utf-8` });
+  res.writeHead(200, {
+    'content-type': `${types[extname(file)] ?? 'application/octet-stream'}; charset=utf-8`,
+  });
   createReadStream(file).pipe(res);
 }).listen(port, 'localhost', () => console.log(`http://localhost:${port}/examples/browser/`));

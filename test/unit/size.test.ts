@@ -11,7 +11,10 @@ interface Report {
 }
 
 function report(): Report {
-  const out = execFileSync(process.execPath, [join(root, 'scripts/size.mjs'), '--src', '--json'], { cwd: root, encoding: 'utf8' }).toString();
+  const out = execFileSync(process.execPath, [join(root, 'scripts/size.mjs'), '--src', '--json'], {
+    cwd: root,
+    encoding: 'utf8',
+  }).toString();
   return JSON.parse(out) as Report;
 }
 
@@ -33,7 +36,9 @@ describe('bundle size (min+gzip, browser, ofetch and valibot included)', () => {
 
   it('auth + object store through the slim entries stays within 12 KB', () => {
     expect(r.budgets['core + object-store']).toBe(12 * 1024);
-    expect(r.sizes['core + object-store']!.initial, 'gzip bytes; `npm run size` shows the breakdown').toBeLessThanOrEqual(r.budgets['core + object-store']!);
+    expect(r.sizes['core + object-store']!.initial, 'gzip bytes; `npm run size` shows the breakdown').toBeLessThanOrEqual(
+      r.budgets['core + object-store']!,
+    );
   });
 
   it('the slim entries tree-shake: one service costs less than the full SDK', () => {

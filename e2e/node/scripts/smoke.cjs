@@ -11,10 +11,18 @@ async function main() {
   const conn = connect({ cloud });
   const state = await conn.auth.getAuthState();
 
-  const slim = new SlimConnection({ ...cloudOptions({ cloud }), services: [objectStore] });
+  const slim = new SlimConnection({
+    ...cloudOptions({ cloud }),
+    services: [objectStore],
+  });
   await slim.objectStore.createContainer(container);
   const text = `hello from node cjs ${Date.now()}`;
-  await slim.objectStore.uploadObject({ container, name: 'hello.txt', data: new Blob([text]), contentType: 'text/plain' });
+  await slim.objectStore.uploadObject({
+    container,
+    name: 'hello.txt',
+    data: new Blob([text]),
+    contentType: 'text/plain',
+  });
   const names = [];
   for await (const o of conn.objectStore.objects(container)) names.push(o.name);
   const downloaded = await conn.objectStore.downloadObjectAsText(container, 'hello.txt');
@@ -23,12 +31,23 @@ async function main() {
   let wrongPassword;
   try {
     const o = cloudOptions({ cloud });
-    await new Connection({ ...o, auth: { ...o.auth, password: 'wrong' } }).auth.getAuthState();
+    await new Connection({
+      ...o,
+      auth: { ...o.auth, password: 'wrong' },
+    }).auth.getAuthState();
   } catch (e) {
     wrongPassword = { name: e.name, typed: e instanceof UnauthorizedError };
   }
 
-  console.log(JSON.stringify({ module: 'cjs', project: state.project && state.project.id, names, roundTrip: downloaded === text, wrongPassword }));
+  console.log(
+    JSON.stringify({
+      module: 'cjs',
+      project: state.project && state.project.id,
+      names,
+      roundTrip: downloaded === text,
+      wrongPassword,
+    }),
+  );
 }
 
 main().catch((e) => {
