@@ -16,7 +16,8 @@ for await (const flavor of conn.compute.flavors()) console.log(`flavor ${flavor.
 
 // --- upload a directory, then page through what was uploaded ---------------------------------
 const container = `demo-${Date.now()}`;
-const uploaded = await uploadDirectory(conn, 'examples', '**/*.{mjs,ts,html,css}', { container });
+await conn.objectStore.createContainer(container);
+const uploaded = await uploadDirectory(conn, container, 'examples', '**/*.{mjs,ts,js,html,css}');
 console.log(`uploaded ${uploaded.length} files to ${container}`);
 let page = 0;
 for await (const objects of conn.objectStore.objects(container, {}, { pageSize: 3 }).pages()) {

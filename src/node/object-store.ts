@@ -105,6 +105,7 @@ export async function downloadObjectToFile(
 
 function globToRegExp(glob: string): RegExp {
   let re = '';
+  let braces = 0; // inside `{a,b}`: commas separate alternatives
   for (let i = 0; i < glob.length; i++) {
     const ch = glob[i]!;
     if (ch === '*' && glob[i + 1] === '*') {
@@ -112,6 +113,13 @@ function globToRegExp(glob: string): RegExp {
       i += glob[i + 2] === '/' ? 2 : 1;
     } else if (ch === '*') re += '[^/]*';
     else if (ch === '?') re += '[^/]';
+    else if (ch === '{') {
+      re += '(?:';
+      braces++;
+    } else if (ch === '}' && braces > 0) {
+      re += ')';
+      braces--;
+    } else if (ch === ',' && braces > 0) re += '|';
     else re += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
   }
   return new RegExp(`^${re}$`);

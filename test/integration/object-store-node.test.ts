@@ -24,6 +24,8 @@ test('uploadDirectory with a glob, uploadFile, downloadObjectToFile', async () =
 
   const done = await uploadDirectory(conn, C, dir, '**/*.txt', { prefix: 'site/' });
   expect(done.map((r) => r.name).sort()).toEqual(['site/a.txt', 'site/docs/c.txt', 'site/docs/deep/d e.txt']);
+  const braces = await uploadDirectory(conn, C, dir, 'docs/**/*.{bin,txt}', { prefix: 'braces/' });
+  expect(braces.map((r) => r.name).sort()).toEqual(['braces/docs/c.txt', 'braces/docs/deep/d e.txt', 'braces/docs/deep/f.bin']);
   const listed = await conn.objectStore.objects(C, { prefix: 'site/' }).toArray();
   expect(listed.flatMap((e) => (isSwiftPseudoFolder(e) ? [] : [e.name]))).toEqual(['site/a.txt', 'site/docs/c.txt', 'site/docs/deep/d e.txt']);
 
