@@ -44,6 +44,15 @@ describe('examples/browser in Chromium', () => {
       });
   });
 
+  /** Waits for an upload to be listed; a failed upload fails at once with what the app shows. */
+  async function listed(name: string, timeout = 60_000) {
+    const row = `#objects tr[data-name="${name}"]`;
+    await browser.page.waitForSelector(`${row}, .upload.failed`, { timeout });
+    const failed = await browser.page.$$eval('.upload.failed', (rows) => rows.map((r) => r.textContent));
+    if (failed.length) throw new Error(`upload failed in the app: ${failed.join('; ')}`);
+    await browser.page.waitForSelector(row, { timeout });
+  }
+
   async function fillPasswordLogin(password: string) {
     const page = browser.page;
     await page.fill('input[name=authUrl]', cloud.authUrl);
@@ -77,7 +86,7 @@ describe('examples/browser in Chromium', () => {
       mimeType: 'text/plain',
       buffer: Buffer.from('hello from the example app\n'),
     });
-    await page.waitForSelector('#objects tr[data-name="hello.txt"]');
+    await listed('hello.txt');
   });
 
   it('uploads a dropped 48 MiB file in segments with a progress bar, then lists it', async () => {
@@ -107,8 +116,10 @@ describe('examples/browser in Chromium', () => {
     // Part of the segments are up, not all.
     await page.waitForFunction(() => {
       const bar = document.querySelector<HTMLProgressElement>('.upload progress');
-      return !!bar && bar.value > 0 && bar.value < bar.max;
+      return document.querySelector('.upload.failed') || (!!bar && bar.value > 0 && bar.value < bar.max);
     });
+    const failed = await page.$$eval('.upload.failed', (rows) => rows.map((r) => r.textContent));
+    if (failed.length) throw new Error(`upload failed in the app: ${failed.join('; ')}`);
     const progress = await page.$eval('.upload progress', (p) => ({
       value: (p as HTMLProgressElement).value,
       max: (p as HTMLProgressElement).max,
@@ -116,9 +127,7 @@ describe('examples/browser in Chromium', () => {
     await shot('02-upload-in-progress');
     expect(progress.value).toBeGreaterThan(0);
     expect(progress.value).toBeLessThan(progress.max);
-    await page.waitForSelector('#objects tr[data-name="big-upload.bin"]', {
-      timeout: 120_000,
-    });
+    await listed('big-upload.bin', 120_000);
     await cdp.send('Network.emulateNetworkConditions', {
       offline: false,
       latency: 0,
