@@ -14,7 +14,7 @@ describe('the ESM bundle in Deno', () => {
     requireDist('node.js');
     const r = spawnSync(
       'npx',
-      // --allow-sys=homedir: the clouds.yaml search path includes ~/.config/openstack.
+      // No --allow-sys: the home directory is skipped in the clouds.yaml search when it cannot be read.
       [
         'deno',
         'run',
@@ -22,7 +22,6 @@ describe('the ESM bundle in Deno', () => {
         '--allow-net',
         '--allow-read',
         '--allow-env',
-        '--allow-sys=homedir',
         join(import.meta.dirname, 'smoke.ts'),
       ],
       {

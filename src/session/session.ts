@@ -358,7 +358,7 @@ export class Session {
     const safeUrl = this.redactor.url(url);
     const detail = describeCause(e);
     const hint =
-      typeof document !== 'undefined'
+      isBrowser()
         ? ' In a browser this also happens when the server does not allow this origin (CORS): check the service\'s CORS settings and that it is reachable.'
         : '';
     return new ConnectionError(`Could not reach ${method} ${safeUrl}: ${this.redactor.text(detail)}.${hint}`, method, safeUrl, { cause });
@@ -372,6 +372,12 @@ export class Session {
       /* a broken log hook must not break requests */
     }
   }
+}
+
+/** A page or a worker: where fetch hides the cause of a failure (CORS among them). */
+function isBrowser(): boolean {
+  const g = globalThis as { document?: unknown; WorkerGlobalScope?: unknown };
+  return g.document !== undefined || g.WorkerGlobalScope !== undefined;
 }
 
 /** "fetch failed" says little: the underlying cause (ECONNREFUSED, a reset...) is what helps. */

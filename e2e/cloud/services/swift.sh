@@ -1,10 +1,11 @@
 # Swift (object-store): proxy :8080, object :6200, container :6201, account :6202,
-# plus container-updater (account listing counts) and object-expirer (X-Delete-At).
+# plus container-updater (account listing counts), object-updater (listing updates that timed
+# out) and object-expirer (X-Delete-At).
 # One device, one replica, partition power 0; keystone auth.
 SVC_KIND[swift]=api
 SVC_PACKAGES[swift]="python3-swift python3-xattr python3-swiftclient"
 SVC_NEEDS[swift]="keystone memcached"
-SVC_PROCS[swift]="swift-proxy swift-object swift-container swift-account swift-container-updater swift-object-expirer"
+SVC_PROCS[swift]="swift-proxy swift-object swift-container swift-account swift-container-updater swift-object-updater swift-object-expirer"
 PROC_PORT[swift-proxy]=8080 PROC_PORT[swift-object]=6200 PROC_PORT[swift-container]=6201 PROC_PORT[swift-account]=6202
 SVC_PROBE[swift]="http://$HOST:8080/info"
 SVC_CATALOG[swift]="swift object-store http://$HOST:8080/v1/AUTH_%(project_id)s"
@@ -83,6 +84,9 @@ pipeline = healthcheck recon $s-server
 [app:$s-server]
 use = egg:swift#$s
 $([ $s = object ] && echo "allowed_headers = Content-Disposition, Content-Encoding, X-Delete-At, X-Object-Manifest, X-Static-Large-Object, Cache-Control, Content-Language, Expires, X-Robots-Tag")
+# on a busy machine the container listing update can take longer than the default 1 s; when it
+# times out the listing lags until the object-updater catches up, so wait for it instead
+$([ $s = object ] && echo "container_update_timeout = 10")
 [filter:healthcheck]
 use = egg:swift#healthcheck
 [filter:recon]
@@ -90,7 +94,7 @@ use = egg:swift#recon
 [$s-replicator]
 [$s-auditor]
 $([ $s = container ] && printf '[container-sync]\n[container-updater]\ninterval = 5\n')
-$([ $s = object ] && printf '[object-updater]\n[object-expirer]\ninterval = 5\n# the only node: it must process the expiry queue\ndequeue_from_legacy = true\ninternal_client_conf_path = %s\n' "$SD/internal-client.conf")
+$([ $s = object ] && printf '[object-updater]\ninterval = 5\n[object-expirer]\ninterval = 5\n# the only node: it must process the expiry queue\ndequeue_from_legacy = true\ninternal_client_conf_path = %s\n' "$SD/internal-client.conf")
 EOF
   done
   # Swift's own CORS answers container and object requests; account requests
@@ -217,6 +221,7 @@ EOF
   start_bg swift-account "$BIN/swift-account-server" "$SD/account-server.conf" -v
   start_bg swift-proxy "$BIN/swift-proxy-server" "$SD/proxy-server.conf" -v
   start_bg swift-container-updater "$BIN/swift-container-updater" "$SD/container-server.conf" -v
+  start_bg swift-object-updater "$BIN/swift-object-updater" "$SD/object-server.conf" -v
   start_bg swift-object-expirer "$BIN/swift-object-expirer" "$SD/object-server.conf" -v
 }
 
@@ -257,6 +262,12 @@ from swift.common.utils import parse_options"
     echo "conf_file, options = parse_options(once=True)"
     echo "run_daemon(ContainerUpdater, conf_file, **options)"
   } > "$BIN/swift-container-updater"
+  { echo "$pre"
+    echo "from swift.obj.updater import ObjectUpdater"
+    echo "from swift.common.daemon import run_daemon"
+    echo "conf_file, options = parse_options(once=True)"
+    echo "run_daemon(ObjectUpdater, conf_file, **options)"
+  } > "$BIN/swift-object-updater"
   { echo "$pre"
     echo "from swift.obj.expirer import ObjectExpirer"
     echo "from swift.common.daemon import run_daemon"

@@ -1,5 +1,5 @@
 import { validateInput } from '../../session/validate.js';
-import { Metadata } from './schemas.js';
+import { Metadata, UploadLimits } from './schemas.js';
 
 /** Whose metadata a header names. */
 export type MetaScope = 'account' | 'container' | 'object';
@@ -51,4 +51,30 @@ export function num(headers: Headers, name: string): number | undefined {
 /** An ETag without its quotes (SLO and DLO ETags are quoted). */
 export function unquote(etag: string | null | undefined): string {
   return (etag ?? '').replace(/^W\//, '').replace(/^"|"$/g, '');
+}
+
+export interface ObjectUpdate {
+  /** Metadata to set (merged with what the object has). */
+  metadata?: Record<string, string>;
+  /** Metadata names to remove. */
+  removeMetadata?: readonly string[];
+  contentType?: string;
+  /** e.g. `attachment; filename="report.pdf"`. */
+  contentDisposition?: string;
+  /** Delete the object this many seconds from now. */
+  deleteAfter?: number;
+  /** Delete the object at this time (a Date or Unix seconds); `null` cancels a scheduled deletion. */
+  deleteAt?: Date | number | null;
+}
+
+/** Headers for content type, disposition and expiry, shared by uploads and updates. */
+export function objectHeaders(o: Omit<ObjectUpdate, 'metadata' | 'removeMetadata'>): Record<string, string> {
+  validateInput(UploadLimits, { deleteAfter: o.deleteAfter }, 'deleteAfter');
+  const h: Record<string, string> = {};
+  if (o.contentType) h['content-type'] = o.contentType;
+  if (o.contentDisposition) h['content-disposition'] = toHeaderValue(o.contentDisposition);
+  if (o.deleteAfter !== undefined) h['x-delete-after'] = String(o.deleteAfter);
+  if (o.deleteAt instanceof Date) h['x-delete-at'] = String(Math.floor(o.deleteAt.getTime() / 1000));
+  else if (typeof o.deleteAt === 'number') h['x-delete-at'] = String(Math.floor(o.deleteAt));
+  return h;
 }

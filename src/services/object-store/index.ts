@@ -21,9 +21,9 @@ export type {
   ContainerUpdate as ObjectStoreContainerUpdate,
   ContainerQuery as ObjectStoreContainerQuery,
   ObjectQuery as SwiftObjectQuery,
-  ObjectUpdate as SwiftObjectUpdate,
   SwiftObjectRef,
 } from './proxy.js';
+export type { ObjectUpdate as SwiftObjectUpdate } from './headers.js';
 export type { ObjectStoreAccount, ObjectStoreContainerInfo, SwiftObjectInfo } from './resources.js';
 export type { UploadOptions as SwiftUploadOptions, UploadProgress as SwiftUploadProgress, UploadResult as SwiftUploadResult } from './upload.js';
 export type { UploadData as SwiftUploadData } from './source.js';

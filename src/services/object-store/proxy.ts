@@ -7,7 +7,7 @@ import { parseResponse, validateInput } from '../../session/validate.js';
 import { bulkDelete, readBulk, type BulkDeleteResult } from './bulk.js';
 import { downloadObject, type DownloadOptions, type SwiftDownload } from './download.js';
 import { generateFormPostSignature, type FormPostOptions, type FormPostSignature } from './form-post.js';
-import { metaHeaders, toHeaderValue } from './headers.js';
+import { metaHeaders, objectHeaders, toHeaderValue, type ObjectUpdate } from './headers.js';
 import { createDynamicLargeObject, type DynamicLargeObjectOptions } from './large-object.js';
 import { containerPath, objectPath } from './names.js';
 import { toAccount, toContainer, toObject, type ObjectStoreAccount, type ObjectStoreContainerInfo, type SwiftObjectInfo } from './resources.js';
@@ -39,19 +39,6 @@ export interface ContainerUpdate extends Omit<ContainerAttrs, 'storagePolicy' | 
 }
 
 /** Changes to an object. Swift replaces an object's metadata on update: unchanged values are carried over here. */
-export interface ObjectUpdate {
-  /** Metadata to set (merged with what the object has). */
-  metadata?: Record<string, string>;
-  /** Metadata names to remove. */
-  removeMetadata?: readonly string[];
-  contentType?: string;
-  /** e.g. `attachment; filename="report.pdf"`. */
-  contentDisposition?: string;
-  /** Delete the object this many seconds from now. */
-  deleteAfter?: number;
-  /** Delete the object at this time (a Date or Unix seconds); `null` cancels a scheduled deletion. */
-  deleteAt?: Date | number | null;
-}
 
 export interface ContainerQuery {
   prefix?: string;
@@ -373,16 +360,4 @@ export class ObjectStoreProxy extends ServiceProxy {
       },
     });
   }
-}
-
-/** Headers for content type, disposition and expiry, shared by uploads and updates. */
-export function objectHeaders(o: Omit<ObjectUpdate, 'metadata' | 'removeMetadata'>): Record<string, string> {
-  validateInput(s.UploadLimits, { deleteAfter: o.deleteAfter }, 'deleteAfter');
-  const h: Record<string, string> = {};
-  if (o.contentType) h['content-type'] = o.contentType;
-  if (o.contentDisposition) h['content-disposition'] = toHeaderValue(o.contentDisposition);
-  if (o.deleteAfter !== undefined) h['x-delete-after'] = String(o.deleteAfter);
-  if (o.deleteAt instanceof Date) h['x-delete-at'] = String(Math.floor(o.deleteAt.getTime() / 1000));
-  else if (typeof o.deleteAt === 'number') h['x-delete-at'] = String(Math.floor(o.deleteAt));
-  return h;
 }

@@ -82,6 +82,11 @@ let streamsSupported: boolean | undefined;
 /** Whether this runtime's fetch can send a ReadableStream as a request body. */
 export function canStreamRequests(): boolean {
   if (streamsSupported === undefined) {
+    // Browsers: Chromium accepts a streamed body but sends it only over HTTP/2, and fails the
+    // request on HTTP/1.1 (ERR_ALPN_NEGOTIATION_FAILED); the protocol is unknown beforehand, so
+    // browsers send Blobs as they are and cut streams into segments.
+    const g = globalThis as { document?: unknown; WorkerGlobalScope?: unknown };
+    if (g.document !== undefined || g.WorkerGlobalScope !== undefined) return (streamsSupported = false);
     try {
       let duplexRead = false;
       const hasType = new Request('http://localhost/', {

@@ -1,11 +1,11 @@
 import { ChecksumMismatchError, ValidationError } from '../../session/errors.js';
 import type { CallOptions } from '../../session/types.js';
 import { validateInput } from '../../session/validate.js';
-import { metaHeaders, unquote } from './headers.js';
+import { metaHeaders, objectHeaders, unquote, type ObjectUpdate } from './headers.js';
 import { uploadStaticLargeObject, type SegmentSource } from './large-object.js';
 import { createMd5 } from './md5.js';
 import { checkContainer, checkObject, objectPath } from './names.js';
-import { objectHeaders, type ObjectStoreProxy, type ObjectUpdate } from './proxy.js';
+import type { ObjectStoreProxy } from './proxy.js';
 import { putVerified } from './put.js';
 import { UploadLimits } from './schemas.js';
 import { canStreamRequests, isStream, sizeOf, sliceOf, streamCutter, toPart, type Part, type UploadData } from './source.js';
