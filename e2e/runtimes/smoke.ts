@@ -1,0 +1,40 @@
+// Deno or Bun with the built ESM bundle: clouds.yaml through the Node/Deno entry, then the object
+// store with a Blob. Prints one JSON line for the test to check.
+import { Connection, UnauthorizedError } from '../../dist/index.js';
+import { cloudOptions, connect } from '../../dist/node.js';
+
+// The little of each runtime's globals used here (the project's type check has neither's types).
+declare const Deno: { env: { get(name: string): string | undefined }; version: { deno: string } } | undefined;
+declare const process: { env: Record<string, string | undefined>; versions: Record<string, string> };
+
+const runtime = typeof Deno !== 'undefined' ? `deno ${Deno.version.deno}` : `bun ${process.versions.bun}`;
+const env = (name: string) => (typeof Deno !== 'undefined' ? Deno.env.get(name) : process.env[name]);
+const cloud = env('OSSDK_TEST_CLOUD') ?? 'local-demo';
+const container = env('OSSDK_TEST_CONTAINER') ?? `runtime-${Date.now().toString(36)}`;
+
+const conn = connect({ cloud });
+const state = await conn.auth.getAuthState();
+
+await conn.objectStore.createContainer(container);
+const text = `hello from ${runtime}`;
+const uploaded = await conn.objectStore.uploadObject({
+  container,
+  name: 'hello.txt',
+  data: new Blob([text], { type: 'text/plain' }),
+});
+const names: string[] = [];
+for await (const o of conn.objectStore.objects(container)) names.push((o as { name: string }).name);
+const downloaded = await conn.objectStore.downloadObjectAsText(container, 'hello.txt');
+await conn.objectStore.deleteContainer(container, { recursive: true });
+
+let wrongPassword: unknown;
+try {
+  const o = cloudOptions({ cloud });
+  await new Connection({ ...o, auth: { ...(o.auth as object), password: 'wrong' } as never }).auth.getAuthState();
+} catch (e) {
+  wrongPassword = { name: (e as Error).name, typed: e instanceof UnauthorizedError };
+}
+
+console.log(
+  JSON.stringify({ runtime, project: state.project?.id, bytes: uploaded.bytes, names, roundTrip: downloaded === text, wrongPassword }),
+);
