@@ -1,4 +1,4 @@
-// `npm test`: everything, in the order that fails fastest. Typecheck and lint, build the bundles,
+// `npm test`: everything, in the order that fails fastest. Lint, build the bundles, typecheck,
 // then one vitest run of every project: unit, integration against the local cloud (started or
 // reused by the global setup) and the end-to-end bundle tests (Chromium, Deno, Node).
 // Extra arguments go to vitest (e.g. `npm test -- --project unit`).
@@ -15,9 +15,10 @@ function run(label, cmd, args) {
   }
 }
 
-run('typecheck', 'npm', ['run', '-s', 'typecheck']);
 run('lint', 'npm', ['run', '-s', 'lint']);
+// Built before the typecheck: the Deno and Bun script is checked against dist/'s declarations.
 run('build', 'npm', ['run', '-s', 'build']);
+run('typecheck', 'npm', ['run', '-s', 'typecheck']);
 
 mkdirSync('e2e/.tmp', { recursive: true });
 const report = 'e2e/.tmp/vitest-report.json';
