@@ -7,8 +7,6 @@
  * Prints, from one run: listing 20,000 objects (SDK time / raw fetch loop time); a 1 GiB upload as
  * one PUT (SDK throughput / `curl -T` throughput) and as an SLO (SLO throughput / `curl -T`); peak
  * RSS. The 20,000 objects are kept in container `ossdk-bench-list` so later runs skip creating them.
- * With OSSDK_BENCH_REDIRECT_ERROR=1, requests are sent with `redirect: 'error'`: Node's fetch then
- * stops keeping each request body in memory for a possible redirect.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, open, rm } from 'node:fs/promises';
@@ -20,8 +18,7 @@ import { connectTo, type CloudName } from '../test/helpers/cloud.js';
 const MiB = 1024 * 1024;
 const COUNT = 20_000;
 const LIST_CONTAINER = 'ossdk-bench-list';
-const noRedirect: typeof fetch = (input, init) => fetch(input, { ...init, redirect: 'error' });
-const conn = connectTo((process.argv[2] as CloudName) ?? 'local-demo', process.env.OSSDK_BENCH_REDIRECT_ERROR ? { fetch: noRedirect } : {});
+const conn = connectTo((process.argv[2] as CloudName) ?? 'local-demo');
 const os = conn.objectStore;
 
 async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {

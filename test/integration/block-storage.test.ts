@@ -90,13 +90,15 @@ describe('block storage: volumes against Cinder', () => {
     await expect(bs.extendVolume(volume, 1)).rejects.toMatchObject({ status: 400 });
   });
 
-  test('boots a server from a new volume', async () => {
-    // This cloud's fake volume driver cannot copy image data: the boot volume is made bootable instead.
+  test('boots a server from a new volume made from an image', async () => {
     const flavor = await conn.compute.findFlavor('m1.nano', { ignoreMissing: false });
-    const boot = await bs.createVolume({ size: 1, name: `${name}-boot` });
+    const image = await conn.compute.findImage('cirros-fake', { ignoreMissing: false });
+    const boot = await bs.createVolume({ size: 1, name: `${name}-boot`, imageRef: image!.id });
     volumes.push(boot.id);
-    await bs.waitForVolume(boot, fast);
-    await bs.setVolumeBootable(boot, true);
+    const ready = await bs.waitForVolume(boot, fast);
+    // Cinder marks a volume made from an image bootable and keeps the image's properties.
+    expect(ready.bootable).toBe('true');
+    expect(ready.volume_image_metadata?.image_id).toBe(image!.id);
     const server = await conn.compute.createServer({
       name: `${name}-server`,
       flavor: flavor!,
