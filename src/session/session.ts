@@ -22,6 +22,7 @@ import {
 } from './microversion.js';
 import { Redactor } from './redact.js';
 import { requestIdOf } from './request-id.js';
+import { isBrowser } from './runtime.js';
 import { DEFAULT_RETRY, isReplayable, retryDelay, type RetryOptions } from './retry.js';
 import { abortReason, sleep, withTimeout } from './signals.js';
 import { createTransport, type Transport } from './transport.js';
@@ -372,12 +373,6 @@ export class Session {
       /* a broken log hook must not break requests */
     }
   }
-}
-
-/** A page or a worker: where fetch hides the cause of a failure (CORS among them). */
-function isBrowser(): boolean {
-  const g = globalThis as { document?: unknown; WorkerGlobalScope?: unknown };
-  return g.document !== undefined || g.WorkerGlobalScope !== undefined;
 }
 
 /** "fetch failed" says little: the underlying cause (ECONNREFUSED, a reset...) is what helps. */

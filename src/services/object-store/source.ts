@@ -1,4 +1,5 @@
 import { ValidationError } from '../../session/errors.js';
+import { isBrowser } from '../../session/runtime.js';
 
 /** What can be uploaded. Strings are sent as UTF-8. */
 export type UploadData = Blob | ReadableStream<Uint8Array> | ArrayBuffer | ArrayBufferView | string;
@@ -85,8 +86,7 @@ export function canStreamRequests(): boolean {
     // Browsers: Chromium accepts a streamed body but sends it only over HTTP/2, and fails the
     // request on HTTP/1.1 (ERR_ALPN_NEGOTIATION_FAILED); the protocol is unknown beforehand, so
     // browsers send Blobs as they are and cut streams into segments.
-    const g = globalThis as { document?: unknown; WorkerGlobalScope?: unknown };
-    if (g.document !== undefined || g.WorkerGlobalScope !== undefined) return (streamsSupported = false);
+    if (isBrowser()) return (streamsSupported = false);
     try {
       let duplexRead = false;
       const hasType = new Request('http://localhost/', {
