@@ -102,7 +102,7 @@ export function cloudToOptions(cloud: CloudConfig, where = 'cloud'): ConnectionO
   return opts;
 }
 
-/** Connection options from `OS_*` variables (pass `process.env` or `Deno.env.toObject()`). */
+/** Connection options from `OS_*` variables (Node's environment object, or `Deno.env.toObject()`). */
 export function fromEnv(env: Record<string, string | undefined>): ConnectionOptions {
   const get = (k: string) => (env[k] === undefined || env[k] === '' ? undefined : env[k]);
   if (!get('OS_AUTH_URL')) throw new ValidationError('OS_AUTH_URL is not set', 'OS_AUTH_URL');
