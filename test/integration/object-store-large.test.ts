@@ -104,3 +104,16 @@ describe('Static Large Objects', () => {
     expect(sha256(await os.downloadObjectAsArrayBuffer(C, 'big/resumed'))).toBe(sha256(raw));
   });
 });
+
+describe('recursive container delete', () => {
+  test('removes large objects with their segments, and the segments container it emptied', async () => {
+    const c = uniqueName('os-recursive');
+    await os.createContainer(c);
+    await os.uploadObject({ container: c, name: 'large.bin', data: new Blob([bytes(3 * MiB)]), segmentSize: MiB });
+    await os.uploadObject({ container: c, name: 'small.txt', data: 'small', contentType: 'text/plain' });
+    expect((await os.objects(`${c}_segments`).toArray()).length).toBe(3);
+    await os.deleteContainer(c, { recursive: true });
+    await expect(os.getContainer(c)).rejects.toMatchObject({ status: 404 });
+    await expect(os.getContainer(`${c}_segments`)).rejects.toMatchObject({ status: 404 });
+  });
+});

@@ -11,7 +11,9 @@ import { metaHeaders, objectHeaders, toHeaderValue, type ObjectUpdate } from './
 import { createDynamicLargeObject, type DynamicLargeObjectOptions } from './large-object.js';
 import { containerPath, objectPath } from './names.js';
 import { toAccount, toContainer, toObject, type ObjectStoreAccount, type ObjectStoreContainerInfo, type SwiftObjectInfo } from './resources.js';
+import { forEachLimit } from './pool.js';
 import * as s from './schemas.js';
+import { isSwiftPseudoFolder } from './schemas.js';
 import { generateTempUrl, type TempUrlOptions } from './temp-url.js';
 import { uploadObject, type UploadOptions, type UploadResult } from './upload.js';
 
@@ -180,7 +182,7 @@ export class ObjectStoreProxy extends ServiceProxy {
     const path = containerPath(name);
     for (let attempt = 1; ; attempt++) {
       try {
-        if (recursive) await this.bulkDelete(name, undefined, call);
+        if (recursive) await this.emptyContainer(name, call);
         await this.request({ ...call, method: 'DELETE', path, responseType: 'none' });
         return;
       } catch (e) {
@@ -190,6 +192,26 @@ export class ObjectStoreProxy extends ServiceProxy {
         await sleep(500 * attempt, call.signal);
       }
     }
+  }
+
+  /**
+   * Deletes every object of a container, page by page: large objects one by one with their
+   * segments (listings mark their manifests with `slo_etag`), the rest through the bulk middleware.
+   * A `<name>_segments` container left empty by that is deleted too.
+   */
+  private async emptyContainer(name: string, opts: CallOptions): Promise<void> {
+    let large = 0;
+    for await (const page of this.objects(name, {}, opts).pages()) {
+      const objects = page.filter((e): e is s.SwiftObject => !isSwiftPseudoFolder(e));
+      const manifests = objects.filter((o) => o.slo_etag !== undefined).map((o) => o.name);
+      large += manifests.length;
+      await forEachLimit(manifests, 4, (n, signal) => this.deleteObject(name, n, { ...opts, signal, ignoreMissing: true }), opts.signal);
+      const rest = objects.filter((o) => o.slo_etag === undefined).map((o) => o.name);
+      if (rest.length) await this.bulkDelete(name, rest, opts);
+    }
+    if (large) await this.deleteContainer(`${name}_segments`, { ...opts, ignoreMissing: true }).catch((e) => {
+      if (!(e instanceof ConflictError)) throw e; // still holds segments of other objects
+    });
   }
 
   // ---- objects ----

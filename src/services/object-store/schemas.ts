@@ -22,6 +22,8 @@ export const SwiftObject = v.looseObject({
   bytes: v.number(),
   content_type: v.string(),
   last_modified: v.string(),
+  /** Set on Static Large Object manifests: the ETag of the whole object. */
+  slo_etag: v.optional(v.string()),
 });
 export type SwiftObject = v.InferOutput<typeof SwiftObject>;
 
