@@ -163,6 +163,23 @@ describe('large object uploads', () => {
     expect(puts.at(-1)).toMatch(/multipart-manifest=put/);
   });
 
+  test('a segment PUT refused with 401 (token expired mid-upload) is sent again with a new token', async () => {
+    let refused = 0;
+    const { os, swiftRequests } = await swift({
+      routes: [
+        [
+          /^PUT \/v1\/AUTH_p1\/c_segments\/.*\/00000001$/,
+          (q, res) => (refused++ === 0 ? json(res, 401, { error: 'expired' }) : res.writeHead(201, { etag: md5(q.body) }).end()),
+        ],
+      ],
+    });
+    await os.uploadObject({ container: 'c', name: 'big', data: new Blob([data]), segmentSize: 300, concurrency: 1 });
+    const tries = swiftRequests().filter((q) => q.url.endsWith('/00000001'));
+    expect(tries).toHaveLength(2);
+    expect(tries[0]!.headers['x-auth-token']).not.toBe(tries[1]!.headers['x-auth-token']);
+    expect(srv.requests.filter((q) => q.url === '/v3/auth/tokens')).toHaveLength(2);
+  });
+
   test('a failed upload deletes the segments it stored and writes no manifest', async () => {
     const { os, objects, swiftRequests } = await swift({ failPut: /\/00000003$/ });
     await expect(os.uploadObject({ container: 'c', name: 'big', data: new Blob([data]), segmentSize: 100, concurrency: 3 })).rejects.toMatchObject({ status: 500 });

@@ -13,7 +13,8 @@ const ATTEMPTS = 3;
  * again on a mismatch. Bytes in memory are hashed first and the MD5 sent along, so Swift itself
  * refuses corrupt data. Where fetch streams request bodies (Node, Deno), a Blob goes as its own
  * stream, hashed on the way (Node's fetch would otherwise read a Blob body whole into memory); it is
- * sent again on a connection error or a retryable status, since the session cannot replay a stream.
+ * sent again on a connection error, a retryable status or an expired token, since the session cannot
+ * replay a stream.
  * Elsewhere (browsers) the Blob is the body and is hashed in parallel.
  */
 export async function putVerified(
@@ -42,8 +43,12 @@ export async function putVerified(
       stored = unquote(res.headers.get('etag'));
     } catch (e) {
       if (attempt >= ATTEMPTS || signal?.aborted) throw e;
-      // 422: Swift received bytes whose MD5 is not the one announced.
-      const again = e instanceof HttpError ? e.status === 422 || (streamed && DEFAULT_RETRY.statuses.includes(e.status)) : streamed && e instanceof ConnectionError;
+      // 422: Swift received bytes whose MD5 is not the one announced. 401 on a stream: the session
+      // could not resend it but dropped the token, so the next attempt logs in again.
+      const again =
+        e instanceof HttpError
+          ? e.status === 422 || (streamed && (e.status === 401 || DEFAULT_RETRY.statuses.includes(e.status)))
+          : streamed && e instanceof ConnectionError;
       if (!again) throw e;
       await sleep(DEFAULT_RETRY.baseDelay * attempt, signal);
       continue;
