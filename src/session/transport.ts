@@ -20,6 +20,9 @@ export function createTransport(fetchImpl: FetchLike | undefined) {
       retry: false,
       ignoreResponseError: true,
       responseType: 'stream',
+      // Answers are live state: a browser must not serve one from its HTTP cache (Swift listings
+      // carry Last-Modified, which invites heuristic caching of a listing taken before a delete).
+      cache: 'no-store',
       // With redirects allowed, Node's fetch keeps a streamed request body in memory in case it has
       // to be sent again: a 1 GiB upload would cost 1 GiB. OpenStack APIs do not redirect uploads.
       ...(isStreamBody(init.body) ? { redirect: 'error' as const } : {}),

@@ -141,3 +141,17 @@ describe('timeout and abort', () => {
     expect(srv.requests.length).toBe(before);
   });
 });
+
+describe('fetch options', () => {
+  test("every request bypasses the browser's HTTP cache (listings carry Last-Modified)", async () => {
+    srv = await fakeServer([keystoneRoute(() => srv.url, { thing: '/thing' }), [/^GET \/thing\/x/, (_q, res) => json(res, 200, {}, { 'last-modified': new Date(0).toUTCString() })]]);
+    const modes: (RequestCache | undefined)[] = [];
+    const spy = (input: RequestInfo | URL, init?: RequestInit) => {
+      modes.push(init?.cache);
+      return fetch(input, init);
+    };
+    const { conn } = connect({ fetch: spy });
+    await conn.thing.request({ path: '/x' });
+    expect(modes).toEqual(['no-store', 'no-store']);
+  });
+});
