@@ -256,23 +256,18 @@ from swift.common.utils import parse_options"
       fi
     } > "$BIN/swift-$s-server"
   done
-  { echo "$pre"
-    echo "from swift.container.updater import ContainerUpdater"
-    echo "from swift.common.daemon import run_daemon"
-    echo "conf_file, options = parse_options(once=True)"
-    echo "run_daemon(ContainerUpdater, conf_file, **options)"
-  } > "$BIN/swift-container-updater"
-  { echo "$pre"
-    echo "from swift.obj.updater import ObjectUpdater"
-    echo "from swift.common.daemon import run_daemon"
-    echo "conf_file, options = parse_options(once=True)"
-    echo "run_daemon(ObjectUpdater, conf_file, **options)"
-  } > "$BIN/swift-object-updater"
-  { echo "$pre"
-    echo "from swift.obj.expirer import ObjectExpirer"
-    echo "from swift.common.daemon import run_daemon"
-    echo "conf_file, options = parse_options(once=True)"
-    echo "run_daemon(ObjectExpirer, conf_file, **options)"
-  } > "$BIN/swift-object-expirer"
+  # the background daemons: NAME MODULE CLASS
+  local d name mod cls
+  for d in "container-updater swift.container.updater ContainerUpdater" \
+           "object-updater swift.obj.updater ObjectUpdater" \
+           "object-expirer swift.obj.expirer ObjectExpirer"; do
+    read -r name mod cls <<< "$d"
+    { echo "$pre"
+      echo "from $mod import $cls"
+      echo "from swift.common.daemon import run_daemon"
+      echo "conf_file, options = parse_options(once=True)"
+      echo "run_daemon($cls, conf_file, **options)"
+    } > "$BIN/swift-$name"
+  done
   chmod +x "$BIN"/swift-*
 }
