@@ -206,10 +206,8 @@ export class Session {
     const url = withQuery(joinUrl(base, spec.path), spec.query);
     const headers = new Headers(this.options.headers);
     headers.set('accept', 'application/json');
-    if (svc?.microversion) {
-      const mv = await this.microversionFor(svc, spec, name);
-      if (mv) for (const [k, v] of Object.entries(microversionHeaders(svc.microversion, mv))) headers.set(k, v);
-    } else if (spec.microversion && svc) throw new ValidationError(`the ${svc.type} service has no microversions`, 'microversion');
+    const mv = svc && (await this.microversionFor(svc, spec, name));
+    if (mv && svc?.microversion) for (const [k, v] of Object.entries(microversionHeaders(svc.microversion, mv))) headers.set(k, v);
     for (const [k, v] of Object.entries(spec.headers ?? {})) if (v !== undefined) headers.set(k, v);
 
     const authenticated = spec.authenticated !== false;
