@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 /**
- * Bytes a web app pays for the SDK: each case is bundled with esbuild the way an app's bundler would
- * (browser conditions, ofetch and valibot included, tree-shaken, minified, code split) and gzipped.
- * "initial" is what loads up front; "lazy" is code behind a dynamic import (e.g. MD5 for ETag checks).
+ * Bytes a web app pays for the SDK: each case is bundled the way Vite builds an app for production
+ * (rollup with browser conditions, ofetch and valibot included, tree-shaken, code split, minified
+ * with terser) and each chunk gzipped. "initial" is what loads up front; "lazy" is code behind a
+ * dynamic import, loaded on first use (MD5 for ETag checks, large objects, bulk delete, signing,
+ * version discovery). Rollup rather than esbuild: esbuild moves code that the entry shares with a
+ * lazy chunk into a third chunk, which no production app bundler does.
  *
  *   node scripts/size.mjs            figures for dist/ (run `npm run build` first)
  *   node scripts/size.mjs --src      the same from the TypeScript sources
@@ -11,10 +14,13 @@
  * Exits 1 when a budget is exceeded.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import { rollup } from 'rollup';
+import esbuild from 'rollup-plugin-esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const fromSrc = process.argv.includes('--src');
@@ -52,38 +58,37 @@ const cases = {
 const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
 async function measure(contents) {
-  const out = await build({
-    stdin: { contents, resolveDir: root, sourcefile: 'app.js', loader: 'js' },
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    treeShaking: true,
-    write: false,
-    outdir: join(root, '.size-out'),
-    metafile: true,
-    logLevel: 'silent',
-    legalComments: 'none',
-  });
-  // Files reachable from the entry through static imports load up front; the rest load on demand.
-  const outputs = out.metafile.outputs;
-  const entry = Object.keys(outputs).find((k) => outputs[k].entryPoint);
-  const initial = new Set();
-  const visit = (path) => {
-    if (initial.has(path)) return;
-    initial.add(path);
-    for (const imp of outputs[path].imports) if (imp.kind === 'import-statement') visit(imp.path);
+  const app = {
+    name: 'app',
+    resolveId: (id) => (id === '\0app' ? id : null),
+    load: (id) => (id === '\0app' ? contents : null),
   };
-  visit(entry);
+  const bundle = await rollup({
+    input: '\0app',
+    plugins: [
+      app,
+      nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'], extensions: ['.ts', '.mjs', '.js'] }),
+      esbuild({ target: 'es2022' }),
+    ],
+    treeshake: { moduleSideEffects: 'no-external' },
+    onwarn: () => {},
+  });
+  const { output } = await bundle.generate({ format: 'es', plugins: [terser({ format: { comments: false } })] });
+  await bundle.close();
+  // Chunks reachable from the entry through static imports load up front; the rest load on demand.
+  const chunks = new Map(output.filter((o) => o.type === 'chunk').map((o) => [o.fileName, o]));
+  const initial = new Set();
+  const visit = (name) => {
+    if (initial.has(name)) return;
+    initial.add(name);
+    for (const imp of chunks.get(name).imports) visit(imp);
+  };
+  visit([...chunks.values()].find((c) => c.isEntry).fileName);
   let init = 0;
   let lazy = 0;
-  for (const f of out.outputFiles) {
-    if (f.path.endsWith('.map')) continue;
-    const rel = relative(root, f.path);
-    if (initial.has(rel)) init += gzip(f.contents);
-    else lazy += gzip(f.contents);
+  for (const [name, c] of chunks) {
+    if (initial.has(name)) init += gzip(c.code);
+    else lazy += gzip(c.code);
   }
   return { initial: init, lazy };
 }

@@ -1,7 +1,6 @@
 import type { AuthContext, AuthProvider } from '../auth/provider.js';
 import { findEndpoint, type Interface } from '../auth/catalog.js';
 import type { AuthState } from '../auth/state.js';
-import { hasVersionSegment, versionRoot, versionSegmentFromDoc } from './discovery.js';
 import { cloudMessage } from './error-message.js';
 import {
   ConnectionError,
@@ -12,14 +11,7 @@ import {
   TimeoutError,
   ValidationError,
 } from './errors.js';
-import {
-  chooseMicroversion,
-  compareMicroversions,
-  microversionHeaders,
-  rangeFromVersionDoc,
-  type MicroversionRange,
-  type MicroversionSpec,
-} from './microversion.js';
+import type { MicroversionRange, MicroversionSpec } from './microversion.js';
 import { Redactor } from './redact.js';
 import { requestIdOf } from './request-id.js';
 import { isBrowser } from './runtime.js';
@@ -27,7 +19,7 @@ import { DEFAULT_RETRY, isReplayable, retryDelay, type RetryOptions } from './re
 import { abortReason, sleep, withTimeout } from './signals.js';
 import { createTransport, type Transport } from './transport.js';
 import type { FetchLike, LogHook, OpenStackResponse, RequestSpec } from './types.js';
-import { joinUrl, withQuery } from './url.js';
+import { hasVersionSegment, joinUrl, withQuery } from './url.js';
 
 /** What the Session needs to know about a service to reach it. */
 export interface ServiceDescriptor {
@@ -127,49 +119,27 @@ export class Session {
       }
     }
     url = url.replace(/\/+$/, '');
-    if (svc.version && !hasVersionSegment(url)) url = await this.discoverVersion(url, svc.version, opts.signal);
+    if (svc.version && !hasVersionSegment(url)) url = await (await versions()).discoverVersion(this.send, url, svc.version, opts.signal);
     return url;
   }
 
-  private async discoverVersion(url: string, major: string, signal?: AbortSignal): Promise<string> {
-    try {
-      const res = await this.request<unknown>({ path: `${url}/`, signal, retries: 0, okStatuses: [300] });
-      const seg = versionSegmentFromDoc(res.data, major);
-      if (seg) return `${url}/${seg}`;
-    } catch (e) {
-      if (e instanceof OpenStackError && !(e instanceof ConnectionError)) {
-        /* no version document: guess below */
-      } else throw e;
-    }
-    return `${url}/v${major}`;
-  }
+  /** How the lazily loaded version code sends its requests. */
+  private readonly send = (spec: RequestSpec & { path: string }) => this.request<unknown>(spec);
 
   /** The microversion range the cloud offers for a service (from its version document, cached). */
-  microversionRange(svc: ServiceDescriptor, endpoint: string, signal?: AbortSignal): Promise<MicroversionRange | undefined> {
-    const root = versionRoot(endpoint);
+  async microversionRange(svc: ServiceDescriptor, endpoint: string, signal?: AbortSignal): Promise<MicroversionRange | undefined> {
+    const m = await versions();
+    const root = m.versionRoot(endpoint);
     let p = this.ranges.get(root);
     if (!p) {
-      p = this.fetchRange(root, svc, signal).catch((e) => {
+      const major = svc.version ?? /\/v(\d+(?:\.\d+)?)$/.exec(root)?.[1];
+      p = m.fetchRange(this.send, root, major, signal).catch((e) => {
         this.ranges.delete(root);
         throw e;
       });
       this.ranges.set(root, p);
     }
     return p;
-  }
-
-  private async fetchRange(root: string, svc: ServiceDescriptor, signal?: AbortSignal): Promise<MicroversionRange | undefined> {
-    const major = svc.version ?? /\/v(\d+(?:\.\d+)?)$/.exec(root)?.[1];
-    for (const url of [`${root}/`, `${new URL(root).origin}/`]) {
-      try {
-        const res = await this.request<unknown>({ path: url, signal, retries: 0, okStatuses: [300] });
-        const r = rangeFromVersionDoc(res.data, major);
-        if (r) return r;
-      } catch (e) {
-        if (!(e instanceof OpenStackError) || e instanceof ConnectionError) throw e;
-      }
-    }
-    return undefined;
   }
 
   /** The microversion a call will send for `svc` (undefined for services without them). */
@@ -182,17 +152,7 @@ export class Session {
     const endpoint = await this.endpoint(svc, { name, signal: spec.signal });
     const range = await this.microversionRange(svc, endpoint, spec.signal);
     const requested = spec.microversion ?? this.pick(this.options.microversions, svc, name);
-    const chosen = chooseMicroversion(mv, range, requested, svc.type);
-    if (spec.minMicroversion) {
-      if (!chosen || compareMicroversions(chosen, spec.minMicroversion) < 0) {
-        const why = range ? `the cloud offers up to ${range.max}` : 'the cloud does not say which it offers';
-        throw new ValidationError(
-          `this call needs ${svc.type} microversion ${spec.minMicroversion} or newer; ${requested ? `${requested} was asked for` : why}`,
-          'microversion',
-        );
-      }
-    }
-    return chosen;
+    return (await versions()).negotiate(mv, svc.type, range, requested, spec.minMicroversion);
   }
 
   /** Sends one request for a service (or to an absolute URL when `svc` is undefined). */
@@ -206,8 +166,12 @@ export class Session {
     const url = withQuery(joinUrl(base, spec.path), spec.query);
     const headers = new Headers(this.options.headers);
     headers.set('accept', 'application/json');
+    const mvSpec = svc?.microversion;
     const mv = svc && (await this.microversionFor(svc, spec, name));
-    if (mv && svc?.microversion) for (const [k, v] of Object.entries(microversionHeaders(svc.microversion, mv))) headers.set(k, v);
+    if (mv && mvSpec) {
+      headers.set('openstack-api-version', `${mvSpec.headerType} ${mv}`);
+      if (mvSpec.legacyHeader) headers.set(mvSpec.legacyHeader, mv);
+    }
     for (const [k, v] of Object.entries(spec.headers ?? {})) if (v !== undefined) headers.set(k, v);
 
     const authenticated = spec.authenticated !== false;
@@ -372,6 +336,9 @@ export class Session {
     }
   }
 }
+
+/** Discovery and negotiation live in their own chunk: only services with versions load it. */
+const versions = () => import('./versions.js');
 
 /** "fetch failed" says little: the underlying cause (ECONNREFUSED, a reset...) is what helps. */
 function describeCause(e: unknown): string {

@@ -25,3 +25,8 @@ export function withQuery(url: string, query: Query | undefined): string {
 export function seg(value: string): string {
   return encodeURIComponent(value);
 }
+
+/** True when a URL already names an API version (`/v2.1`, `/v3/<project>`, `/v2.0`). */
+export function hasVersionSegment(url: string): boolean {
+  return new URL(url).pathname.split('/').some((s) => /^v\d+(\.\d+)?$/.test(s));
+}

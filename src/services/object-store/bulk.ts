@@ -1,42 +1,13 @@
-import { httpErrorFor } from '../../session/errors.js';
+import { ConflictError } from '../../session/errors.js';
 import type { CallOptions } from '../../session/types.js';
 import { seg } from '../../session/url.js';
 import { checkContainer, checkObject } from './names.js';
 import { forEachLimit } from './pool.js';
-import { isSwiftPseudoFolder } from './schemas.js';
+import { isSwiftPseudoFolder, type SwiftObject } from './schemas.js';
+import { readBulk, type BulkDeleteResult } from './bulk-result.js';
 import type { ObjectStoreProxy } from './proxy.js';
 
-/** What a bulk delete did. Swift answers 200 even when some names failed: they are listed here. */
-export interface BulkDeleteResult {
-  deleted: number;
-  notFound: number;
-  /** Names that could not be deleted, with the status Swift gave each. */
-  errors: { name: string; status: number; message: string }[];
-}
-
-/** Swift's bulk-style answer (bulk delete and `multipart-manifest=delete`). */
-interface BulkBody {
-  'Number Deleted'?: number;
-  'Number Not Found'?: number;
-  'Response Status'?: string;
-  'Response Body'?: string;
-  Errors?: [string, string][];
-}
-
-/** Reads a bulk-style answer; a failed request as a whole becomes the HttpError of its status. */
-export function readBulk(data: unknown, method: string, url: string): BulkDeleteResult & { status: number } {
-  const body = (data ?? {}) as BulkBody;
-  const status = Number.parseInt(body['Response Status'] ?? '200', 10) || 200;
-  const errors = (body.Errors ?? []).map(([name, why]) => ({
-    name,
-    status: Number.parseInt(why, 10) || status,
-    message: why,
-  }));
-  const result = { deleted: body['Number Deleted'] ?? 0, notFound: body['Number Not Found'] ?? 0, errors, status };
-  if (status >= 400 && !errors.length)
-    throw httpErrorFor({ status, method, url, cloudMessage: body['Response Body'] || body['Response Status'], body });
-  return result;
-}
+export type { BulkDeleteResult } from './bulk-result.js';
 
 /**
  * Deletes many objects of one container, `max_deletes_per_request` per request through the bulk
@@ -106,4 +77,25 @@ async function deleteOneByOne(store: ObjectStoreProxy, container: string, names:
 
 async function* allNames(store: ObjectStoreProxy, container: string, opts: CallOptions) {
   for await (const o of store.objects(container, {}, opts)) if (!isSwiftPseudoFolder(o)) yield o.name;
+}
+
+/**
+ * Deletes every object of a container, page by page: large objects one by one with their
+ * segments (listings mark their manifests with `slo_etag`), the rest through the bulk middleware.
+ * A `<name>_segments` container left empty by that is deleted too.
+ */
+export async function emptyContainer(store: ObjectStoreProxy, name: string, opts: CallOptions): Promise<void> {
+  let large = 0;
+  for await (const page of store.objects(name, {}, opts).pages()) {
+    const objects = page.filter((e): e is SwiftObject => !isSwiftPseudoFolder(e));
+    const manifests = objects.filter((o) => o.slo_etag !== undefined).map((o) => o.name);
+    large += manifests.length;
+    await forEachLimit(manifests, 4, (n, signal) => store.deleteObject(name, n, { ...opts, signal, ignoreMissing: true }), opts.signal);
+    const rest = objects.filter((o) => o.slo_etag === undefined).map((o) => o.name);
+    if (rest.length) await bulkDelete(store, name, rest, opts);
+  }
+  if (large)
+    await store.deleteContainer(`${name}_segments`, { ...opts, ignoreMissing: true }).catch((e) => {
+      if (!(e instanceof ConflictError)) throw e; // still holds segments of other objects
+    });
 }

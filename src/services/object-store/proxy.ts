@@ -4,17 +4,17 @@ import { ServiceProxy, type ListOptions } from '../../session/proxy.js';
 import { sleep } from '../../session/signals.js';
 import type { CallOptions, Query } from '../../session/types.js';
 import { parseResponse, validateInput } from '../../session/validate.js';
-import { bulkDelete, readBulk, type BulkDeleteResult } from './bulk.js';
+import type { BulkDeleteResult } from './bulk.js';
+import { readBulk } from './bulk-result.js';
 import { downloadObject, type DownloadOptions, type SwiftDownload } from './download.js';
-import { generateFormPostSignature, type FormPostOptions, type FormPostSignature } from './form-post.js';
+import type { FormPostOptions, FormPostSignature } from './form-post.js';
 import { metaHeaders, objectHeaders, toHeaderValue, type ObjectUpdate } from './headers.js';
-import { createDynamicLargeObject, type DynamicLargeObjectOptions } from './large-object.js';
+import type { DynamicLargeObjectOptions } from './large-object.js';
 import { containerPath, objectPath } from './names.js';
 import { toAccount, toContainer, toObject, type ObjectStoreAccount, type ObjectStoreContainerInfo, type SwiftObjectInfo } from './resources.js';
-import { forEachLimit } from './pool.js';
 import * as s from './schemas.js';
 import { isSwiftPseudoFolder } from './schemas.js';
-import { generateTempUrl, type TempUrlOptions } from './temp-url.js';
+import type { TempUrlOptions } from './temp-url.js';
 import { uploadObject, type UploadOptions, type UploadResult } from './upload.js';
 
 /** Attributes of a new container. */
@@ -182,7 +182,7 @@ export class ObjectStoreProxy extends ServiceProxy {
     const path = containerPath(name);
     for (let attempt = 1; ; attempt++) {
       try {
-        if (recursive) await this.emptyContainer(name, call);
+        if (recursive) await (await import('./bulk.js')).emptyContainer(this, name, call);
         await this.request({ ...call, method: 'DELETE', path, responseType: 'none' });
         return;
       } catch (e) {
@@ -192,26 +192,6 @@ export class ObjectStoreProxy extends ServiceProxy {
         await sleep(500 * attempt, call.signal);
       }
     }
-  }
-
-  /**
-   * Deletes every object of a container, page by page: large objects one by one with their
-   * segments (listings mark their manifests with `slo_etag`), the rest through the bulk middleware.
-   * A `<name>_segments` container left empty by that is deleted too.
-   */
-  private async emptyContainer(name: string, opts: CallOptions): Promise<void> {
-    let large = 0;
-    for await (const page of this.objects(name, {}, opts).pages()) {
-      const objects = page.filter((e): e is s.SwiftObject => !isSwiftPseudoFolder(e));
-      const manifests = objects.filter((o) => o.slo_etag !== undefined).map((o) => o.name);
-      large += manifests.length;
-      await forEachLimit(manifests, 4, (n, signal) => this.deleteObject(name, n, { ...opts, signal, ignoreMissing: true }), opts.signal);
-      const rest = objects.filter((o) => o.slo_etag === undefined).map((o) => o.name);
-      if (rest.length) await this.bulkDelete(name, rest, opts);
-    }
-    if (large) await this.deleteContainer(`${name}_segments`, { ...opts, ignoreMissing: true }).catch((e) => {
-      if (!(e instanceof ConflictError)) throw e; // still holds segments of other objects
-    });
   }
 
   // ---- objects ----
@@ -309,8 +289,8 @@ export class ObjectStoreProxy extends ServiceProxy {
    * Deletes many objects of a container (all of them without `names`), in batches of the bulk
    * middleware's `max_deletes_per_request`. Per-name failures are returned, not thrown.
    */
-  bulkDelete(container: string, names?: Iterable<string> | AsyncIterable<string>, opts: CallOptions = {}): Promise<BulkDeleteResult> {
-    return bulkDelete(this, container, names, opts);
+  async bulkDelete(container: string, names?: Iterable<string> | AsyncIterable<string>, opts: CallOptions = {}): Promise<BulkDeleteResult> {
+    return (await import('./bulk.js')).bulkDelete(this, container, names, opts);
   }
 
   /** Uploads a Blob, File, stream, bytes or string; large inputs become Static Large Objects. */
@@ -337,18 +317,18 @@ export class ObjectStoreProxy extends ServiceProxy {
   }
 
   /** Writes a Dynamic Large Object manifest: the object reads as the concatenation of `<segmentContainer>/<prefix>*`. */
-  createDynamicLargeObject(opts: DynamicLargeObjectOptions): Promise<void> {
-    return createDynamicLargeObject(this, opts);
+  async createDynamicLargeObject(opts: DynamicLargeObjectOptions): Promise<void> {
+    return (await import('./large-object.js')).createDynamicLargeObject(this, opts);
   }
 
   /** A URL giving time-limited access to an object (or every object under a prefix) without a token. */
-  generateTempUrl(opts: TempUrlOptions): Promise<string> {
-    return generateTempUrl(this, opts);
+  async generateTempUrl(opts: TempUrlOptions): Promise<string> {
+    return (await import('./temp-url.js')).generateTempUrl(this, opts);
   }
 
   /** The URL and form fields for a browser to upload files by form POST, without a token. */
-  generateFormPostSignature(opts: FormPostOptions): Promise<FormPostSignature> {
-    return generateFormPostSignature(this, opts);
+  async generateFormPostSignature(opts: FormPostOptions): Promise<FormPostSignature> {
+    return (await import('./form-post.js')).generateFormPostSignature(this, opts);
   }
 
   /** `/<container>/<object>` as this service's requests use it (encoded). */

@@ -2,7 +2,7 @@ import { ChecksumMismatchError, ValidationError } from '../../session/errors.js'
 import type { CallOptions } from '../../session/types.js';
 import { validateInput } from '../../session/validate.js';
 import { metaHeaders, objectHeaders, unquote, type ObjectUpdate } from './headers.js';
-import { uploadStaticLargeObject, type SegmentSource } from './large-object.js';
+import type { SegmentSource } from './large-object.js';
 import { createMd5 } from './md5.js';
 import { checkContainer, checkObject, objectPath } from './names.js';
 import type { ObjectStoreProxy } from './proxy.js';
@@ -65,8 +65,9 @@ export async function uploadObject(store: ObjectStoreProxy, o: UploadOptions): P
   const input = toPart(o.data);
   const path = objectPath(o.container, o.name);
   const base = { container: o.container, name: o.name, segments: 0 };
-  const slo = (segmentSize: number, stamp: string, total: number | undefined, segments: SegmentSource) =>
-    uploadStaticLargeObject(
+  // Large-object code loads only when an upload needs it.
+  const slo = async (segmentSize: number, stamp: string, total: number | undefined, segments: SegmentSource) =>
+    (await import('./large-object.js')).uploadStaticLargeObject(
       store,
       {
         container: o.container,
