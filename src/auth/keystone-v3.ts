@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { AuthError, UnauthorizedError, ValidationError } from '../session/errors.js';
+import { issuePath } from '../session/validate.js';
 import { CachedAuth } from './cached-auth.js';
 import { stateFromToken, TokenBody, type AuthState } from './state.js';
 
@@ -162,7 +163,10 @@ export abstract class KeystoneV3Auth<O extends KeystoneCommon> extends CachedAut
         'Keystone issued a token but the X-Subject-Token header is not readable (in a browser, Keystone must list it in Access-Control-Expose-Headers)',
       );
     const parsed = v.safeParse(TokenBody, res.data);
-    if (!parsed.success) throw new AuthError(`Keystone's token body is not a v3 token: ${v.summarize(parsed.issues)}`);
+    if (!parsed.success) {
+      const issue = parsed.issues[0];
+      throw new AuthError(`Keystone's token body is not a v3 token: ${issue.message} at '${issuePath(issue)}'`);
+    }
     return stateFromToken(token, parsed.output, this.authUrl);
   }
 }

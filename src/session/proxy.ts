@@ -1,14 +1,17 @@
 import * as v from 'valibot';
 import type { Interface } from '../auth/catalog.js';
-import { findResource, type FindOptions } from './find.js';
+import type { FindOptions } from './find.js';
 import { paginate, type Paged } from './paginate.js';
 import type { ServiceDescriptor, Session } from './session.js';
 import type { CallOptions, OpenStackResponse, Query, RequestSpec } from './types.js';
 import { seg } from './url.js';
 import { idOf, parseResponse, validateInput } from './validate.js';
-import { waitForDelete, waitForStatus, type WaitOptions } from './wait.js';
+import type { WaitOptions } from './wait.js';
 
 const listShape = v.array(v.unknown());
+
+// Waiting and finding load on first use: services that never wait or find (Swift) never load them.
+const waitHelpers = () => import('./wait.js');
 
 /** What a service plugin's `create` receives. */
 export interface ServiceContext {
@@ -121,6 +124,7 @@ export class ServiceProxy {
     const { ignoreMissing = true, query, ...call } = opts;
     const attr = def.nameAttribute ?? 'name';
     const filter = def.nameFilter === undefined ? attr : def.nameFilter;
+    const { findResource } = await import('./find.js');
     return findResource<Resource<D>>(
       def.name,
       nameOrId,
@@ -164,12 +168,12 @@ export class ServiceProxy {
 
   protected async _waitFor<D extends ResourceDef>(def: D, ref: Ref, opts: WaitOptions<Resource<D>>): Promise<Resource<D>> {
     const id = idOf(ref);
-    return waitForStatus((signal) => this._get(def, id, { signal }), `${def.name} ${id}`, opts);
+    return (await waitHelpers()).waitForStatus((signal) => this._get(def, id, { signal }), `${def.name} ${id}`, opts);
   }
 
   protected async _waitForDelete<D extends ResourceDef>(def: D, ref: Ref, opts: Omit<WaitOptions<Resource<D>>, 'status'> = {}): Promise<void> {
     const id = idOf(ref);
-    return waitForDelete((signal) => this._get(def, id, { signal }), `${def.name} ${id}`, opts);
+    return (await waitHelpers()).waitForDelete((signal) => this._get(def, id, { signal }), `${def.name} ${id}`, opts);
   }
 
   /** Parses one resource out of a body (`{key: {...}}` or the bare object). */

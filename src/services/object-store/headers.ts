@@ -1,5 +1,7 @@
-import { validateInput } from '../../session/validate.js';
-import { Metadata, UploadLimits } from './schemas.js';
+import { ValidationError } from '../../session/errors.js';
+import { checkNumber } from '../../session/validate.js';
+import { utf8Length } from './names.js';
+import { LIMITS } from './schemas.js';
 
 /** Whose metadata a header names. */
 export type MetaScope = 'account' | 'container' | 'object';
@@ -23,11 +25,32 @@ export function fromHeaderValue(s: string): string {
   }
 }
 
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/** User metadata: names are header tokens, values single-line strings, within Swift's limits. */
+function checkMetadata(metadata: unknown, field: string): Record<string, string> {
+  if (!metadata || typeof metadata !== 'object' || Array.isArray(metadata)) throw new ValidationError('must be an object of strings', field);
+  const entries = Object.entries(metadata);
+  let total = 0;
+  for (const [k, val] of entries) {
+    const fail = (message: string) => new ValidationError(message, `${field}.${k}`);
+    if (!TOKEN.test(k)) throw fail('metadata names must be header tokens (letters, digits, - _ . and the like)');
+    if (utf8Length(k) > LIMITS.metaName) throw fail(`metadata names must be at most ${LIMITS.metaName} bytes`);
+    if (typeof val !== 'string') throw fail('metadata values must be strings');
+    if (/[\r\n]/.test(val)) throw fail('metadata values must be one line');
+    if (utf8Length(val) > LIMITS.metaValue) throw fail(`metadata values must be at most ${LIMITS.metaValue} bytes`);
+    total += utf8Length(k) + utf8Length(val);
+  }
+  if (entries.length > LIMITS.metaCount) throw new ValidationError(`at most ${LIMITS.metaCount} metadata items`, field);
+  if (total > LIMITS.metaOverall) throw new ValidationError(`metadata must total at most ${LIMITS.metaOverall} bytes`, field);
+  return metadata as Record<string, string>;
+}
+
 /** `X-<Scope>-Meta-<name>` headers for `metadata` (checked against Swift's limits) and removals. */
 export function metaHeaders(scope: MetaScope, metadata: Record<string, string> = {}, remove: readonly string[] = [], field = 'metadata') {
   const headers: Record<string, string> = {};
-  for (const [k, val] of Object.entries(validateInput(Metadata, metadata, field))) headers[`x-${scope}-meta-${k}`] = toHeaderValue(val);
-  validateInput(Metadata, Object.fromEntries(remove.map((k) => [k, ''])), 'remove');
+  for (const [k, val] of Object.entries(checkMetadata(metadata, field))) headers[`x-${scope}-meta-${k}`] = toHeaderValue(val);
+  checkMetadata(Object.fromEntries(remove.map((k) => [k, ''])), 'remove');
   for (const k of remove) headers[`x-remove-${scope}-meta-${k}`] = 'x';
   return headers;
 }
@@ -69,7 +92,7 @@ export interface ObjectUpdate {
 
 /** Headers for content type, disposition and expiry, shared by uploads and updates. */
 export function objectHeaders(o: Omit<ObjectUpdate, 'metadata' | 'removeMetadata'>): Record<string, string> {
-  validateInput(UploadLimits, { deleteAfter: o.deleteAfter }, 'deleteAfter');
+  checkNumber(o.deleteAfter, 'deleteAfter', 0, true);
   const h: Record<string, string> = {};
   if (o.contentType) h['content-type'] = o.contentType;
   if (o.contentDisposition) h['content-disposition'] = toHeaderValue(o.contentDisposition);

@@ -1,15 +1,25 @@
+import { ValidationError } from '../../session/errors.js';
 import { seg } from '../../session/url.js';
-import { validateInput } from '../../session/validate.js';
-import { ContainerName, ObjectName } from './schemas.js';
+import { LIMITS } from './schemas.js';
+
+export const utf8Length = (s: string) => new TextEncoder().encode(s).length;
+
+function checkName(name: unknown, field: string, what: string, max: number): string {
+  if (typeof name !== 'string' || !name) throw new ValidationError(`${what} is required`, field);
+  if (utf8Length(name) > max) throw new ValidationError(`must be at most ${max} bytes (UTF-8)`, field);
+  return name;
+}
 
 /** Checks a container name (non-empty, no `/`, within Swift's length limit). */
 export function checkContainer(container: string, field = 'container'): string {
-  return validateInput(ContainerName, container, field);
+  checkName(container, field, 'a container name', LIMITS.containerName);
+  if (container.includes('/')) throw new ValidationError("must not contain '/'", field);
+  return container;
 }
 
 /** Checks an object name (non-empty, at most 1024 bytes). */
 export function checkObject(name: string, field = 'name'): string {
-  return validateInput(ObjectName, name, field);
+  return checkName(name, field, 'an object name', LIMITS.objectName);
 }
 
 /** `/<container>`, checked and encoded. */

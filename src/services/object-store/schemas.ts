@@ -68,7 +68,7 @@ export const SwiftInfo = v.looseObject({
 });
 export type SwiftInfo = v.InferOutput<typeof SwiftInfo>;
 
-/** Swift's documented default limits; a name or metadata outside them is refused before sending. */
+/** Swift's documented default limits; a name or metadata outside them is refused before sending (names.ts, headers.ts). */
 export const LIMITS = {
   containerName: 256,
   objectName: 1024,
@@ -77,49 +77,3 @@ export const LIMITS = {
   metaCount: 90,
   metaOverall: 4096,
 } as const;
-
-export const ContainerName = v.pipe(
-  v.string('a container name is required'),
-  v.nonEmpty('a container name is required'),
-  v.maxBytes(LIMITS.containerName, `must be at most ${LIMITS.containerName} bytes`),
-  v.check((s) => !s.includes('/'), "must not contain '/'"),
-);
-
-export const ObjectName = v.pipe(
-  v.string('an object name is required'),
-  v.nonEmpty('an object name is required'),
-  v.maxBytes(LIMITS.objectName, `must be at most ${LIMITS.objectName} bytes (UTF-8)`),
-);
-
-const utf8Length = (s: string) => new TextEncoder().encode(s).length;
-
-/** User metadata: names are header tokens, values single-line strings, within Swift's limits. */
-export const Metadata = v.pipe(
-  v.record(
-    v.pipe(
-      v.string(),
-      v.regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'metadata names must be header tokens (letters, digits, - _ . and the like)'),
-      v.maxBytes(LIMITS.metaName, `metadata names must be at most ${LIMITS.metaName} bytes`),
-    ),
-    v.pipe(
-      v.string('metadata values must be strings'),
-      v.check((s) => !/[\r\n]/.test(s), 'metadata values must be one line'),
-      v.maxBytes(LIMITS.metaValue, `metadata values must be at most ${LIMITS.metaValue} bytes`),
-    ),
-  ),
-  v.check((m) => Object.keys(m).length <= LIMITS.metaCount, `at most ${LIMITS.metaCount} metadata items`),
-  v.check(
-    (m) => Object.entries(m).reduce((n, [k, val]) => n + utf8Length(k) + utf8Length(val), 0) <= LIMITS.metaOverall,
-    `metadata must total at most ${LIMITS.metaOverall} bytes`,
-  ),
-);
-
-const positiveInt = (what: string) => v.pipe(v.number(), v.integer(`${what} must be a whole number`), v.minValue(1, `${what} must be 1 or more`));
-
-/** Numeric upload options. */
-export const UploadLimits = v.object({
-  segmentSize: v.optional(positiveInt('segmentSize')),
-  concurrency: v.optional(positiveInt('concurrency')),
-  largeObjectThreshold: v.optional(v.pipe(v.number(), v.minValue(0, 'must be 0 or more'))),
-  deleteAfter: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0, 'must be 0 or more seconds'))),
-});

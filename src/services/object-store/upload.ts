@@ -1,13 +1,12 @@
 import { ChecksumMismatchError, ValidationError } from '../../session/errors.js';
 import type { CallOptions } from '../../session/types.js';
-import { validateInput } from '../../session/validate.js';
+import { checkNumber } from '../../session/validate.js';
 import { metaHeaders, objectHeaders, unquote, type ObjectUpdate } from './headers.js';
 import type { SegmentSource } from './large-object.js';
 import { createMd5 } from './md5.js';
 import { checkContainer, checkObject, objectPath } from './names.js';
 import type { ObjectStoreProxy } from './proxy.js';
 import { putVerified } from './put.js';
-import { UploadLimits } from './schemas.js';
 import { canStreamRequests, isStream, sizeOf, sliceOf, streamCutter, toPart, type Part, type UploadData } from './source.js';
 
 /** Progress of an upload. Blob and byte inputs advance a segment (or the whole object) at a time. */
@@ -59,7 +58,9 @@ const DEFAULT_MAX_FILE = 5 * 1024 * MiB;
 export async function uploadObject(store: ObjectStoreProxy, o: UploadOptions): Promise<UploadResult> {
   checkContainer(o.container);
   checkObject(o.name);
-  for (const f of ['segmentSize', 'concurrency', 'largeObjectThreshold'] as const) validateInput(UploadLimits.entries[f], o[f], f);
+  checkNumber(o.segmentSize, 'segmentSize', 1, true);
+  checkNumber(o.concurrency, 'concurrency', 1, true);
+  checkNumber(o.largeObjectThreshold, 'largeObjectThreshold', 0);
   const segmentContainer = checkContainer(o.segmentContainer ?? `${o.container}_segments`, 'segmentContainer');
   const headers = { ...metaHeaders('object', o.metadata), ...objectHeaders(o), ...o.headers };
   const input = toPart(o.data);
