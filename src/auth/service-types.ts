@@ -1,24 +1,12 @@
 /**
- * Official service types and their historical aliases (from OpenStack's service-types-authority),
- * so that a catalog naming `volumev3` still serves `block-storage`.
+ * Historical aliases of official service types (from OpenStack's service-types-authority), so
+ * that a catalog naming `volumev3` still serves `block-storage`. Types without aliases are left out.
  */
 const ALIASES: Record<string, readonly string[]> = {
   'block-storage': ['volumev3', 'volumev2', 'volume', 'block-store'],
-  compute: [],
-  identity: [],
-  image: [],
-  network: [],
-  'object-store': [],
-  placement: [],
-  'key-manager': [],
   message: ['messaging'],
-  orchestration: [],
-  metric: [],
   alarm: ['alarming'],
   clustering: ['cluster'],
-  database: [],
-  'load-balancer': [],
-  dns: [],
   'shared-file-system': ['sharev2', 'share'],
   'container-infrastructure-management': ['container-infra', 'container-infrastructure'],
   'baremetal': ['bare-metal'],

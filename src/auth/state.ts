@@ -31,7 +31,7 @@ export const TokenBody = v.looseObject({
     user: NamedInDomain,
     project: v.optional(NamedInDomain),
     domain: v.optional(Named),
-    system: v.optional(v.record(v.string(), v.unknown())),
+    system: v.optional(v.looseObject({})),
     roles: v.optional(v.array(Named)),
     catalog: v.optional(v.array(CatalogEntry)),
     application_credential: v.optional(v.unknown()),

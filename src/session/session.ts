@@ -18,7 +18,7 @@ import { isBrowser } from './runtime.js';
 import { DEFAULT_RETRY, isReplayable, retryDelay, type RetryOptions } from './retry.js';
 import { abortReason, sleep, withTimeout } from './signals.js';
 import { createTransport, type Transport } from './transport.js';
-import type { FetchLike, LogHook, OpenStackResponse, RequestSpec } from './types.js';
+import type { FetchLike, LogEvent, LogHook, OpenStackResponse, RequestSpec } from './types.js';
 import { hasVersionSegment, joinUrl, withQuery } from './url.js';
 
 /** What the Session needs to know about a service to reach it. */
@@ -185,7 +185,8 @@ export class Session {
         headers.set('x-auth-token', token);
       }
       const started = Date.now();
-      this.log({ type: 'request', method, url, service: svc?.type, headers: this.redactor.headers(headers), attempt });
+      const log = (e: Omit<LogEvent, 'method' | 'url' | 'service' | 'attempt'>) => this.log({ method, url, service: svc?.type, attempt, ...e });
+      log({ type: 'request', headers: this.redactor.headers(headers) });
       const { signal, dispose, clearTimer } = withTimeout(spec.signal, spec.timeout ?? this.options.timeout);
       let res: Response;
       try {
@@ -195,25 +196,15 @@ export class Session {
         const err = this.connectionError(e, method, url, spec.signal);
         if (err instanceof ConnectionError && replayable && attempt <= maxRetries) {
           const delay = retryDelay(attempt, null, this.retry);
-          this.log({ type: 'retry', method, url, service: svc?.type, attempt, delayMs: delay, message: err.message });
+          log({ type: 'retry', delayMs: delay, message: err.message });
           await sleep(delay, spec.signal);
           continue;
         }
-        this.log({ type: 'error', method, url, service: svc?.type, attempt, message: err instanceof Error ? err.message : String(err) });
+        log({ type: 'error', message: err instanceof Error ? err.message : String(err) });
         throw err;
       }
       const requestId = requestIdOf(res.headers);
-      this.log({
-        type: 'response',
-        method,
-        url,
-        service: svc?.type,
-        status: res.status,
-        requestId,
-        durationMs: Date.now() - started,
-        headers: this.redactor.headers(res.headers),
-        attempt,
-      });
+      log({ type: 'response', status: res.status, requestId, durationMs: Date.now() - started, headers: this.redactor.headers(res.headers) });
       const ok = res.status < 400 || spec.okStatuses?.includes(res.status);
       if (!ok) {
         if (res.status === 401 && authenticated && !reauthed) {
@@ -228,7 +219,7 @@ export class Session {
           dispose();
           reauthed = true;
           this.auth.invalidate(token);
-          this.log({ type: 'auth', method, url, service: svc?.type, message: 'token rejected; logging in again' });
+          log({ type: 'auth', message: 'token rejected; logging in again' });
           attempt--;
           continue;
         }
@@ -236,7 +227,7 @@ export class Session {
           const delay = retryDelay(attempt, res.headers.get('retry-after'), this.retry);
           await discard(res);
           dispose();
-          this.log({ type: 'retry', method, url, service: svc?.type, status: res.status, attempt, delayMs: delay });
+          log({ type: 'retry', status: res.status, delayMs: delay });
           await sleep(delay, spec.signal);
           continue;
         }
@@ -327,7 +318,7 @@ export class Session {
     return new ConnectionError(`Could not reach ${method} ${safeUrl}: ${this.redactor.text(detail)}.${hint}`, method, safeUrl, { cause });
   }
 
-  private log(e: Parameters<LogHook>[0]): void {
+  private log(e: LogEvent): void {
     if (!this.options.log) return;
     try {
       this.options.log({ ...e, url: this.redactor.url(e.url), message: e.message && this.redactor.text(e.message) });
