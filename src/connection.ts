@@ -86,7 +86,7 @@ function resolveAuth(o: ConnectionOptions<readonly ServicePlugin[]>): AuthProvid
 export class ConnectionCore {
   readonly session: Session;
   readonly auth: AuthHandle;
-  private readonly proxies = new Map<string, unknown>();
+  readonly #proxies = new Map<string, unknown>();
 
   constructor(options: ConnectionOptions<readonly ServicePlugin[]>, builtins: readonly ServicePlugin[] = []) {
     if (!options || typeof options !== 'object') throw new ValidationError('options are required', 'options');
@@ -106,8 +106,8 @@ export class ConnectionCore {
         enumerable: true,
         configurable: true,
         get: () => {
-          if (!this.proxies.has(p.name)) this.proxies.set(p.name, p.create({ session: this.session, descriptor: p, name: p.name }));
-          return this.proxies.get(p.name);
+          if (!this.#proxies.has(p.name)) this.#proxies.set(p.name, p.create({ session: this.session, descriptor: p, name: p.name }));
+          return this.#proxies.get(p.name);
         },
       });
     }

@@ -10,8 +10,8 @@ export abstract class CachedAuth implements AuthProvider {
   abstract readonly type: string;
   abstract readonly authUrl: string | undefined;
   protected ctx: AuthContext | undefined;
-  private state: AuthState | undefined;
-  private inflight: Promise<AuthState> | undefined;
+  #state: AuthState | undefined;
+  #inflight: Promise<AuthState> | undefined;
 
   /** Log in again this many ms before the token expires. */
   constructor(protected readonly refreshMarginMs = 120_000) {}
@@ -33,30 +33,30 @@ export abstract class CachedAuth implements AuthProvider {
   protected abstract login(signal?: AbortSignal): Promise<AuthState>;
 
   async getAuthState(options: GetAuthOptions = {}): Promise<AuthState> {
-    if (!options.forceRefresh && this.state && !this.expiresSoon(this.state)) return this.state;
+    if (!options.forceRefresh && this.#state && !this.#expiresSoon(this.#state)) return this.#state;
     // Single flight: the first caller logs in, everyone else awaits the same promise.
-    this.inflight ??= this.login(options.signal)
+    this.#inflight ??= this.login(options.signal)
       .then((s) => {
-        this.state = s;
+        this.#state = s;
         this.ctx?.redactor.add(s.token);
         return s;
       })
       .finally(() => {
-        this.inflight = undefined;
+        this.#inflight = undefined;
       });
-    return this.inflight;
+    return this.#inflight;
   }
 
   invalidate(token?: string): void {
-    if (!token || this.state?.token === token) this.state = undefined;
+    if (!token || this.#state?.token === token) this.#state = undefined;
   }
 
   setAuthState(state: AuthState): void {
-    this.state = state;
+    this.#state = state;
     this.ctx?.redactor.add(state.token);
   }
 
-  private expiresSoon(s: AuthState): boolean {
+  #expiresSoon(s: AuthState): boolean {
     if (!s.expiresAt) return false;
     const left = Date.parse(s.expiresAt) - Date.now();
     const lifetime = s.issuedAt ? Date.parse(s.expiresAt) - Date.parse(s.issuedAt) : Infinity;

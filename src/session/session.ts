@@ -58,17 +58,17 @@ export interface SessionOptions {
 export class Session {
   readonly auth: AuthProvider;
   readonly redactor: Redactor;
-  private readonly transport: Transport;
-  private readonly retry: Required<RetryOptions>;
-  private readonly endpoints = new Map<string, Promise<string>>();
-  private readonly ranges = new Map<string, Promise<MicroversionRange | undefined>>();
+  readonly #transport: Transport;
+  readonly #retry: Required<RetryOptions>;
+  readonly #endpoints = new Map<string, Promise<string>>();
+  readonly #ranges = new Map<string, Promise<MicroversionRange | undefined>>();
 
   constructor(readonly options: SessionOptions) {
     this.auth = options.auth;
     this.redactor = options.redactor ?? new Redactor();
-    this.transport = createTransport(options.fetch);
-    this.retry = { ...DEFAULT_RETRY, ...options.retry };
-    if (this.retry.retries < 0 || !Number.isInteger(this.retry.retries))
+    this.#transport = createTransport(options.fetch);
+    this.#retry = { ...DEFAULT_RETRY, ...options.retry };
+    if (this.#retry.retries < 0 || !Number.isInteger(this.#retry.retries))
       throw new ValidationError('must be a whole number of 0 or more', 'retry.retries');
     if (options.timeout !== undefined && !(options.timeout >= 0)) throw new ValidationError('must be a number of ms, 0 or more', 'timeout');
     const ctx: AuthContext = {
@@ -80,32 +80,32 @@ export class Session {
 
   /** The endpoint a service is reached at, after overrides, catalog lookup and version discovery. */
   endpoint(svc: ServiceDescriptor, opts: { interface?: Interface; region?: string; name?: string; signal?: AbortSignal } = {}): Promise<string> {
-    const iface = opts.interface ?? this.pick(this.options.interfaces, svc, opts.name) ?? this.options.interface ?? 'public';
+    const iface = opts.interface ?? this.#pick(this.options.interfaces, svc, opts.name) ?? this.options.interface ?? 'public';
     const region = opts.region ?? this.options.region;
     const key = `${svc.type}|${iface}|${region ?? ''}`;
-    let p = this.endpoints.get(key);
+    let p = this.#endpoints.get(key);
     if (!p) {
-      p = this.resolveEndpoint(svc, iface, region, opts).catch((e) => {
-        this.endpoints.delete(key);
+      p = this.#resolveEndpoint(svc, iface, region, opts).catch((e) => {
+        this.#endpoints.delete(key);
         throw e;
       });
-      this.endpoints.set(key, p);
+      this.#endpoints.set(key, p);
     }
     return p;
   }
 
-  private pick<T>(map: Record<string, T> | undefined, svc: ServiceDescriptor, name?: string): T | undefined {
+  #pick<T>(map: Record<string, T> | undefined, svc: ServiceDescriptor, name?: string): T | undefined {
     if (!map) return undefined;
     return map[svc.type] ?? (name ? map[name] : undefined) ?? svc.aliases?.map((a) => map[a]).find((x) => x !== undefined);
   }
 
-  private async resolveEndpoint(
+  async #resolveEndpoint(
     svc: ServiceDescriptor,
     iface: Interface,
     region: string | undefined,
     opts: { name?: string; signal?: AbortSignal },
   ): Promise<string> {
-    const override = this.pick(this.options.endpointOverrides, svc, opts.name);
+    const override = this.#pick(this.options.endpointOverrides, svc, opts.name);
     const state = await this.auth.getAuthState({ signal: opts.signal });
     let url: string;
     if (override) url = substitute(override, state);
@@ -119,25 +119,25 @@ export class Session {
       }
     }
     url = url.replace(/\/+$/, '');
-    if (svc.version && !hasVersionSegment(url)) url = await (await versions()).discoverVersion(this.send, url, svc.version, opts.signal);
+    if (svc.version && !hasVersionSegment(url)) url = await (await versions()).discoverVersion(this.#send, url, svc.version, opts.signal);
     return url;
   }
 
   /** How the lazily loaded version code sends its requests. */
-  private readonly send = (spec: RequestSpec & { path: string }) => this.request<unknown>(spec);
+  readonly #send = (spec: RequestSpec & { path: string }) => this.request<unknown>(spec);
 
   /** The microversion range the cloud offers for a service (from its version document, cached). */
   async microversionRange(svc: ServiceDescriptor, endpoint: string, signal?: AbortSignal): Promise<MicroversionRange | undefined> {
     const m = await versions();
     const root = m.versionRoot(endpoint);
-    let p = this.ranges.get(root);
+    let p = this.#ranges.get(root);
     if (!p) {
       const major = svc.version ?? /\/v(\d+(?:\.\d+)?)$/.exec(root)?.[1];
-      p = m.fetchRange(this.send, root, major, signal).catch((e) => {
-        this.ranges.delete(root);
+      p = m.fetchRange(this.#send, root, major, signal).catch((e) => {
+        this.#ranges.delete(root);
         throw e;
       });
-      this.ranges.set(root, p);
+      this.#ranges.set(root, p);
     }
     return p;
   }
@@ -151,7 +151,7 @@ export class Session {
     }
     const endpoint = await this.endpoint(svc, { name, signal: spec.signal });
     const range = await this.microversionRange(svc, endpoint, spec.signal);
-    const requested = spec.microversion ?? this.pick(this.options.microversions, svc, name);
+    const requested = spec.microversion ?? this.#pick(this.options.microversions, svc, name);
     return (await versions()).negotiate(mv, svc.type, range, requested, spec.minMicroversion);
   }
 
@@ -176,7 +176,7 @@ export class Session {
 
     const authenticated = spec.authenticated !== false;
     const replayable = isReplayable(method, spec.body);
-    const maxRetries = spec.retries ?? this.retry.retries;
+    const maxRetries = spec.retries ?? this.#retry.retries;
     let reauthed = false;
     for (let attempt = 1; ; attempt++) {
       let token: string | undefined;
@@ -185,17 +185,17 @@ export class Session {
         headers.set('x-auth-token', token);
       }
       const started = Date.now();
-      const log = (e: Omit<LogEvent, 'method' | 'url' | 'service' | 'attempt'>) => this.log({ method, url, service: svc?.type, attempt, ...e });
+      const log = (e: Omit<LogEvent, 'method' | 'url' | 'service' | 'attempt'>) => this.#log({ method, url, service: svc?.type, attempt, ...e });
       log({ type: 'request', headers: this.redactor.headers(headers) });
       const { signal, dispose, clearTimer } = withTimeout(spec.signal, spec.timeout ?? this.options.timeout);
       let res: Response;
       try {
-        res = await this.transport(url, { method, headers, body: spec.body, signal });
+        res = await this.#transport(url, { method, headers, body: spec.body, signal });
       } catch (e) {
         dispose();
-        const err = this.connectionError(e, method, url, spec.signal);
+        const err = this.#connectionError(e, method, url, spec.signal);
         if (err instanceof ConnectionError && replayable && attempt <= maxRetries) {
-          const delay = retryDelay(attempt, null, this.retry);
+          const delay = retryDelay(attempt, null, this.#retry);
           log({ type: 'retry', delayMs: delay, message: err.message });
           await sleep(delay, spec.signal);
           continue;
@@ -212,7 +212,7 @@ export class Session {
           // caller's own retry (a segment re-read from its source) goes out with a fresh one.
           if (spec.body && typeof spec.body === 'object' && 'getReader' in spec.body) {
             this.auth.invalidate(token);
-            throw await this.httpError(res, method, url, svc?.type, requestId, spec.signal).finally(dispose);
+            throw await this.#httpError(res, method, url, svc?.type, requestId, spec.signal).finally(dispose);
           }
           // The token may have been revoked or expired early: log in again once and resend.
           await discard(res);
@@ -223,22 +223,22 @@ export class Session {
           attempt--;
           continue;
         }
-        if (this.retry.statuses.includes(res.status) && replayable && attempt <= maxRetries) {
-          const delay = retryDelay(attempt, res.headers.get('retry-after'), this.retry);
+        if (this.#retry.statuses.includes(res.status) && replayable && attempt <= maxRetries) {
+          const delay = retryDelay(attempt, res.headers.get('retry-after'), this.#retry);
           await discard(res);
           dispose();
           log({ type: 'retry', status: res.status, delayMs: delay });
           await sleep(delay, spec.signal);
           continue;
         }
-        const err = await this.httpError(res, method, url, svc?.type, requestId, spec.signal).finally(dispose);
+        const err = await this.#httpError(res, method, url, svc?.type, requestId, spec.signal).finally(dispose);
         throw err;
       }
       try {
-        const data = (await this.readBody(res, spec, method, url)) as T;
+        const data = (await this.#readBody(res, spec, method, url)) as T;
         return { status: res.status, headers: res.headers, data, url, requestId };
       } catch (e) {
-        throw this.connectionError(e, method, url, spec.signal);
+        throw this.#connectionError(e, method, url, spec.signal);
       } finally {
         // A stream is read later by the caller: the timeout must not cut it off, the signal still may.
         if (spec.responseType === 'stream') clearTimer();
@@ -247,7 +247,7 @@ export class Session {
     }
   }
 
-  private async readBody(res: Response, spec: RequestSpec, method: string, url: string): Promise<unknown> {
+  async #readBody(res: Response, spec: RequestSpec, method: string, url: string): Promise<unknown> {
     const type = spec.responseType ?? 'json';
     if (method === 'HEAD' || type === 'none' || res.status === 204) {
       if (type === 'stream' && res.body) return res.body;
@@ -277,7 +277,7 @@ export class Session {
     }
   }
 
-  private async httpError(res: Response, method: string, url: string, service: string | undefined, requestId: string | undefined, signal?: AbortSignal) {
+  async #httpError(res: Response, method: string, url: string, service: string | undefined, requestId: string | undefined, signal?: AbortSignal) {
     let body: unknown;
     try {
       const text = await res.text();
@@ -304,7 +304,7 @@ export class Session {
   }
 
   /** Turns what fetch threw into the SDK's errors; aborts by the caller pass through as they are. */
-  private connectionError(e: unknown, method: string, url: string, callerSignal?: AbortSignal): unknown {
+  #connectionError(e: unknown, method: string, url: string, callerSignal?: AbortSignal): unknown {
     if (e instanceof OpenStackError && !(e instanceof TimeoutError)) return e;
     if (callerSignal?.aborted) return abortReason(callerSignal);
     const cause = (e as { cause?: unknown })?.cause ?? e;
@@ -318,7 +318,7 @@ export class Session {
     return new ConnectionError(`Could not reach ${method} ${safeUrl}: ${this.redactor.text(detail)}.${hint}`, method, safeUrl, { cause });
   }
 
-  private log(e: LogEvent): void {
+  #log(e: LogEvent): void {
     if (!this.options.log) return;
     try {
       this.options.log({ ...e, url: this.redactor.url(e.url), message: e.message && this.redactor.text(e.message) });

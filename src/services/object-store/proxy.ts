@@ -76,22 +76,22 @@ const HEADERS_KEPT_ON_UPDATE = [
  * Objects for large inputs; downloads are streams checked against the object's MD5.
  */
 export class ObjectStoreProxy extends ServiceProxy {
-  private infoCache: Promise<s.SwiftInfo> | undefined;
+  #infoCache: Promise<s.SwiftInfo> | undefined;
 
   // ---- account ----
 
   /** The cluster's capabilities and limits (`GET /info`), fetched once. */
   info(opts: CallOptions = {}): Promise<s.SwiftInfo> {
-    this.infoCache ??= (async () => {
+    this.#infoCache ??= (async () => {
       const endpoint = await this.endpoint(opts);
       const root = endpoint.replace(/\/v1(\/[^/]*)?\/?$/, '');
       const res = await this.request({ ...opts, path: `${root}/info`, authenticated: false });
       return parseResponse(s.SwiftInfo, res.data, 'object store info');
     })().catch((e) => {
-      this.infoCache = undefined;
+      this.#infoCache = undefined;
       throw e;
     });
-    return this.infoCache;
+    return this.#infoCache;
   }
 
   /** Counts, bytes used, metadata and quotas of the account. */
@@ -106,24 +106,24 @@ export class ObjectStoreProxy extends ServiceProxy {
 
   /** Sets account metadata; names not given are left as they are. */
   async setAccountMetadata(metadata: Record<string, string>, opts: CallOptions = {}): Promise<void> {
-    await this.post('', { ...metaHeaders('account', metadata), ...opts.headers }, opts);
+    await this.#post('', { ...metaHeaders('account', metadata), ...opts.headers }, opts);
   }
 
   async deleteAccountMetadata(names: readonly string[], opts: CallOptions = {}): Promise<void> {
-    await this.post('', { ...metaHeaders('account', {}, names), ...opts.headers }, opts);
+    await this.#post('', { ...metaHeaders('account', {}, names), ...opts.headers }, opts);
   }
 
   /** Sets the account's temp URL key (or its second key, for rotation); also used for form POSTs. */
   async setAccountTempUrlKey(key: string, opts: CallOptions & { secondary?: boolean } = {}): Promise<void> {
     this.session.redactor.add(key);
-    await this.post('', { [`x-account-meta-temp-url-key${opts.secondary ? '-2' : ''}`]: key }, opts);
+    await this.#post('', { [`x-account-meta-temp-url-key${opts.secondary ? '-2' : ''}`]: key }, opts);
   }
 
   // ---- containers ----
 
   /** Containers of the account, in name order; `pageSize` is Swift's `limit`. */
   containers(query: ContainerQuery = {}, opts: ListOptions = {}): Paged<s.ObjectStoreContainer> {
-    return this.listing('', query, opts, (x) => parseResponse(s.ObjectStoreContainer, x, 'container'));
+    return this.#listing('', query, opts, (x) => parseResponse(s.ObjectStoreContainer, x, 'container'));
   }
 
   /** Creates a container (or updates the headers of an existing one) and returns it. */
@@ -151,7 +151,7 @@ export class ObjectStoreProxy extends ServiceProxy {
       else if (acl !== undefined) headers[`x-container-${key}`] = acl;
     }
     if (update.versions !== undefined) headers['x-versions-enabled'] = String(update.versions);
-    await this.post(containerPath(name), { ...headers, ...update.headers, ...opts.headers }, opts);
+    await this.#post(containerPath(name), { ...headers, ...update.headers, ...opts.headers }, opts);
   }
 
   async getContainerMetadata(name: string, opts: CallOptions = {}): Promise<Record<string, string>> {
@@ -169,7 +169,7 @@ export class ObjectStoreProxy extends ServiceProxy {
   /** Sets a container's own temp URL key (or its second key), usable without the account key. */
   async setContainerTempUrlKey(name: string, key: string, opts: CallOptions & { secondary?: boolean } = {}): Promise<void> {
     this.session.redactor.add(key);
-    await this.post(containerPath(name), { [`x-container-meta-temp-url-key${opts.secondary ? '-2' : ''}`]: key }, opts);
+    await this.#post(containerPath(name), { [`x-container-meta-temp-url-key${opts.secondary ? '-2' : ''}`]: key }, opts);
   }
 
   /**
@@ -204,7 +204,7 @@ export class ObjectStoreProxy extends ServiceProxy {
     // A pseudo-folder is told by its `subdir` (a branch here costs less than a schema union).
     const entry = (x: unknown): s.SwiftListEntry =>
       (x as { subdir?: unknown } | null)?.subdir !== undefined ? parseResponse(s.SwiftPseudoFolder, x, 'pseudo-folder') : parseResponse(s.SwiftObject, x, 'object');
-    return this.listing(containerPath(container), query, opts, entry);
+    return this.#listing(containerPath(container), query, opts, entry);
   }
 
   /** Size, ETag, content type, dates, metadata and large-object details of an object. */
@@ -242,7 +242,7 @@ export class ObjectStoreProxy extends ServiceProxy {
     }
     Object.assign(headers, objectHeaders(update));
     if (update.deleteAt === null) delete headers['x-delete-at'];
-    await this.post(path, { ...headers, ...opts.headers }, opts);
+    await this.#post(path, { ...headers, ...opts.headers }, opts);
   }
 
   /**
@@ -341,11 +341,11 @@ export class ObjectStoreProxy extends ServiceProxy {
 
   // ---- shared ----
 
-  private async post(path: string, headers: Record<string, string>, opts: CallOptions): Promise<void> {
+  async #post(path: string, headers: Record<string, string>, opts: CallOptions): Promise<void> {
     await this.request({ ...opts, method: 'POST', path, headers, responseType: 'none' });
   }
 
-  private listing<T>(path: string, query: ObjectQuery, opts: ListOptions, parse: (x: unknown) => T): Paged<T> {
+  #listing<T>(path: string, query: ObjectQuery, opts: ListOptions, parse: (x: unknown) => T): Paged<T> {
     const { pageSize, ...call } = opts;
     const { endMarker, ...rest } = query;
     return paginate<T>({
