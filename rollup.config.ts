@@ -34,12 +34,33 @@ const external = (id: string) =>
 // Unused imports of dependencies are dropped (the package and its dependencies have no side effects).
 const treeshake = { moduleSideEffects: 'no-external' as const };
 
-// A module only ever loaded with import() (the MD5 code) keeps a chunk of its own, so that it stays
-// lazy for the app's bundler too; rollup would otherwise merge it into a shared chunk.
-const manualChunks: GetManualChunk = (id, { getModuleInfo }) => {
+// Chunks are laid out so that the app's bundler keeps the same lazy boundaries:
+// - a module loaded with import() anywhere (MD5, large objects, signing, version discovery, waits)
+//   is a chunk of its own;
+// - a module reached only through such a chunk (hmac, the worker pool) is left to rollup, which
+//   places it with the lazy code that needs it;
+// - every other module reached statically from an entry goes to its service's chunk, or the core's.
+// Without the last rule rollup would move statically used modules (the errors, say) into a lazy
+// chunk that depends on them, and that chunk would load up front.
+let staticallyReached: Set<string> | undefined;
+const manualChunks: GetManualChunk = (id, { getModuleInfo, getModuleIds }) => {
+  if (!staticallyReached) {
+    staticallyReached = new Set();
+    const visit = (m: string) => {
+      if (staticallyReached!.has(m)) return;
+      staticallyReached!.add(m);
+      for (const dep of getModuleInfo(m)?.importedIds ?? []) visit(dep);
+    };
+    for (const m of getModuleIds()) if (getModuleInfo(m)?.isEntry) visit(m);
+  }
   const m = getModuleInfo(id);
-  if (m && !m.isEntry && m.importers.length === 0 && m.dynamicImporters.length > 0) return basename(id).replace(/\.[cm]?[jt]s$/, '');
-  return undefined;
+  // The full and core entries, and the Node-only code (reached from the node entry alone), are rollup's.
+  if (!m || !id.includes('/src/') || /\/src\/(index|core)\.ts$|\/src\/node\//.test(id)) return undefined;
+  if (m.dynamicImporters.length > 0) return basename(id).replace(/\.[cm]?[jt]s$/, '');
+  if (!staticallyReached.has(id)) return undefined;
+  const service = /\/src\/services\/([^/]+)\//.exec(id)?.[1];
+  if (service) return service;
+  return id.includes('/src/services/') ? 'services' : 'core';
 };
 
 const banner = `/*! openstack-sdk ${pkg.version} | Apache-2.0 */`;

@@ -19,6 +19,8 @@ run('lint', 'npm', ['run', '-s', 'lint']);
 // Built before the typecheck: the Deno and Bun script is checked against dist/'s declarations.
 run('build', 'npm', ['run', '-s', 'build']);
 run('typecheck', 'npm', ['run', '-s', 'typecheck']);
+// The bundle sizes an app pays, from dist/, against their budgets (test/unit/size.test.ts checks them too).
+run('size', 'npm', ['run', '-s', 'size']);
 
 mkdirSync('e2e/.tmp', { recursive: true });
 const report = 'e2e/.tmp/vitest-report.json';
