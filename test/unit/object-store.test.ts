@@ -5,7 +5,7 @@ import { ChecksumMismatchError, ValidationError } from '../../src/session/errors
 import { objectStore } from '../../src/services/object-store/index.js';
 import { fromHeaderValue, toHeaderValue } from '../../src/services/object-store/headers.js';
 import { objectPath } from '../../src/services/object-store/names.js';
-import { streamCutter } from '../../src/services/object-store/source.js';
+import { streamCutter } from '../../src/services/object-store/stream-upload.js';
 import { fakeAuth, fakeServer, json, keystoneRoute, type FakeServer, type Handler } from '../helpers/fake-server.js';
 
 let srv: FakeServer;

@@ -33,51 +33,6 @@ export const sizeOf = (p: Part): number => (p instanceof Uint8Array ? p.byteLeng
 /** A view of bytes `start..end` of a part: no copy (Blob.slice, subarray). */
 export const sliceOf = (p: Part, start: number, end: number): Part => (p instanceof Uint8Array ? p.subarray(start, end) : p.slice(start, end));
 
-/**
- * Cuts a stream into segments of `size` bytes (the last one shorter). Calls are served one after
- * the other; each segment is its own buffer, released once uploaded.
- */
-export function streamCutter(stream: ReadableStream<Uint8Array>, size: number) {
-  const reader = stream.getReader();
-  let spill: Uint8Array | undefined;
-  let done = false;
-  let queue: Promise<unknown> = Promise.resolve();
-  const cut = async (): Promise<Uint8Array | undefined> => {
-    if (done && !spill) return undefined;
-    const buf = new Uint8Array(size);
-    let filled = 0;
-    while (filled < size) {
-      let chunk = spill;
-      spill = undefined;
-      if (!chunk) {
-        if (done) break;
-        const r = await reader.read();
-        if (r.done) {
-          done = true;
-          break;
-        }
-        chunk = r.value;
-      }
-      const take = Math.min(chunk.byteLength, size - filled);
-      buf.set(chunk.subarray(0, take), filled);
-      filled += take;
-      if (take < chunk.byteLength) spill = chunk.subarray(take);
-    }
-    if (!filled) return undefined;
-    return filled === size ? buf : buf.slice(0, filled);
-  };
-  return {
-    next(): Promise<Uint8Array | undefined> {
-      const p = queue.then(cut);
-      queue = p.catch(() => undefined);
-      return p;
-    },
-    async cancel(reason?: unknown): Promise<void> {
-      await reader.cancel(reason).catch(() => undefined);
-    },
-  };
-}
-
 let streamsSupported: boolean | undefined;
 
 /** Whether this runtime's fetch can send a ReadableStream as a request body. */

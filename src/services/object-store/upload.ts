@@ -1,13 +1,12 @@
-import { ChecksumMismatchError, ValidationError } from '../../session/errors.js';
+import { ValidationError } from '../../session/errors.js';
 import type { CallOptions } from '../../session/types.js';
 import { checkNumber } from '../../session/validate.js';
-import { metaHeaders, objectHeaders, unquote, type ObjectUpdate } from './headers.js';
+import { metaHeaders, objectHeaders, type ObjectUpdate } from './headers.js';
 import type { SegmentSource } from './large-object.js';
-import { createMd5 } from './md5.js';
 import { checkContainer, checkObject, objectPath } from './names.js';
 import type { ObjectStoreProxy } from './proxy.js';
 import { putVerified } from './put.js';
-import { canStreamRequests, isStream, sizeOf, sliceOf, streamCutter, toPart, type Part, type UploadData } from './source.js';
+import { isStream, sizeOf, sliceOf, toPart, type Part, type UploadData } from './source.js';
 
 /** Progress of an upload. Blob and byte inputs advance a segment (or the whole object) at a time. */
 export interface UploadProgress {
@@ -51,8 +50,11 @@ export interface UploadResult {
   segments: number;
 }
 
+/** Uploads a Static Large Object from `segments` (the large-object code, loaded on demand). */
+export type Slo = (segmentSize: number, stamp: string, total: number | undefined, segments: SegmentSource) => Promise<UploadResult>;
+
 const MiB = 1024 * 1024;
-const DEFAULT_SEGMENT = 32 * MiB;
+export const DEFAULT_SEGMENT = 32 * MiB;
 const DEFAULT_MAX_FILE = 5 * 1024 * MiB;
 
 export async function uploadObject(store: ObjectStoreProxy, o: UploadOptions): Promise<UploadResult> {
@@ -67,7 +69,7 @@ export async function uploadObject(store: ObjectStoreProxy, o: UploadOptions): P
   const path = objectPath(o.container, o.name);
   const base = { container: o.container, name: o.name, segments: 0 };
   // Large-object code loads only when an upload needs it.
-  const slo = async (segmentSize: number, stamp: string, total: number | undefined, segments: SegmentSource) =>
+  const slo: Slo = async (segmentSize: number, stamp: string, total: number | undefined, segments: SegmentSource) =>
     (await import('./large-object.js')).uploadStaticLargeObject(
       store,
       {
@@ -87,23 +89,8 @@ export async function uploadObject(store: ObjectStoreProxy, o: UploadOptions): P
       segments,
     ).then((r) => ({ ...base, ...r }));
 
-  if (isStream(input)) {
-    if (o.segmentSize === undefined && o.largeObjectThreshold === undefined && canStreamRequests()) return putStream(store, o, path, headers, input);
-    const size = o.segmentSize ?? DEFAULT_SEGMENT;
-    const cutter = streamCutter(input, size);
-    const first = await cutter.next();
-    const second = first?.byteLength === size ? await cutter.next() : undefined;
-    if (!second) return putWhole(store, o, path, headers, first ?? new Uint8Array(0));
-    let index = 0;
-    const ahead = [first!, second];
-    return slo(size, 'stream', undefined, {
-      async next() {
-        const data = ahead.shift() ?? (await cutter.next());
-        return data && { index: index++, data };
-      },
-      cancel: (reason) => cutter.cancel(reason),
-    });
-  }
+  // Streams have their own code, loaded when one is uploaded (web apps mostly upload Files).
+  if (isStream(input)) return (await import('./stream-upload.js')).uploadStream(store, o, path, headers, input, slo);
 
   // A Blob may be sent as a stream, which carries no type of its own.
   if (!headers['content-type'] && !(input instanceof Uint8Array) && input.type) headers['content-type'] = input.type;
@@ -130,41 +117,10 @@ export async function uploadObject(store: ObjectStoreProxy, o: UploadOptions): P
 }
 
 /** One PUT of a re-readable input, checked against its MD5. */
-async function putWhole(store: ObjectStoreProxy, o: UploadOptions, path: string, headers: Record<string, string>, part: Part): Promise<UploadResult> {
+export async function putWhole(store: ObjectStoreProxy, o: UploadOptions, path: string, headers: Record<string, string>, part: Part): Promise<UploadResult> {
   const total = sizeOf(part);
   o.onProgress?.({ loaded: 0, total });
   const hash = await putVerified(store, path, part, headers, o.signal);
   o.onProgress?.({ loaded: total, total });
   return { container: o.container, name: o.name, hash, bytes: total, segments: 0 };
-}
-
-/** One streamed PUT (`duplex: 'half'`) of a stream of unknown length, hashed as it is sent. */
-async function putStream(
-  store: ObjectStoreProxy,
-  o: UploadOptions,
-  path: string,
-  headers: Record<string, string>,
-  input: ReadableStream<Uint8Array>,
-): Promise<UploadResult> {
-  const hasher = await createMd5();
-  let loaded = 0;
-  const body = input.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        hasher.update(chunk);
-        loaded += chunk.byteLength;
-        o.onProgress?.({ loaded, total: undefined });
-        controller.enqueue(chunk);
-      },
-    }),
-  );
-  const res = await store.request({ method: 'PUT', path, body, headers, signal: o.signal, responseType: 'none' });
-  const stored = unquote(res.headers.get('etag'));
-  const local = hasher.digest('hex');
-  if (stored !== local) {
-    // The stream cannot be sent again: remove what Swift kept rather than leave corrupt data.
-    await store.request({ method: 'DELETE', path, okStatuses: [404], responseType: 'none' }).catch(() => undefined);
-    throw new ChecksumMismatchError(`Swift stored ${o.container}/${o.name} with ETag ${stored} but the data sent has MD5 ${local}`);
-  }
-  return { container: o.container, name: o.name, hash: local, bytes: loaded, segments: 0 };
 }
