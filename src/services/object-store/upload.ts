@@ -69,7 +69,7 @@ export async function uploadObject(store: ObjectStoreProxy, o: UploadOptions): P
   const path = objectPath(o.container, o.name);
   const base = { container: o.container, name: o.name, segments: 0 };
   // Large-object code loads only when an upload needs it.
-  const slo: Slo = async (segmentSize: number, stamp: string, total: number | undefined, segments: SegmentSource) =>
+  const slo: Slo = async (segmentSize, stamp, total, segments) =>
     (await import('./large-object.js')).uploadStaticLargeObject(
       store,
       {
