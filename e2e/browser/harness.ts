@@ -126,8 +126,6 @@ export async function launchBrowser(): Promise<Browser> {
 export const IMPORT_MAP = {
   imports: {
     ofetch: '/node_modules/ofetch/dist/index.mjs',
-    destr: '/node_modules/destr/dist/index.mjs',
-    ufo: '/node_modules/ufo/dist/index.mjs',
     valibot: '/node_modules/valibot/dist/index.mjs',
     'hash-wasm': '/node_modules/hash-wasm/dist/index.esm.js',
   },

@@ -2,7 +2,8 @@ import { OpenStackError, TimeoutError } from './errors.js';
 
 /**
  * A signal that aborts when the caller's signal aborts or when `timeout` ms pass, whichever comes
- * first. (ofetch 1.5.1 drops its own `timeout` when a `signal` is given, so the SDK composes both.)
+ * first. (ofetch's own `timeout` cannot be lifted when a streamed body is handed to the caller, and
+ * its abort is not a TimeoutError, so the SDK composes the two itself.)
  */
 export function withTimeout(
   signal: AbortSignal | undefined,
