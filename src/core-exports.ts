@@ -22,6 +22,7 @@ export { findEndpoint, type Interface } from './auth/catalog.js';
 export type { AuthState, CatalogEntry } from './auth/state.js';
 export * from './session/errors.js';
 export { Session, type ServiceDescriptor, type SessionOptions } from './session/session.js';
+export { ServiceClient } from './session/service-client.js';
 export { ServiceProxy, type ResourceDef, type Ref, type ListOptions, type OperationOptions, type Resource, type ServiceContext } from './session/proxy.js';
 export { paginate, type Paged, type PageSpec } from './session/paginate.js';
 export { waitForStatus, waitForDelete, type WaitOptions } from './session/wait.js';

@@ -1,9 +1,8 @@
 import * as v from 'valibot';
-import type { Interface } from '../auth/catalog.js';
 import type { FindOptions } from './find.js';
 import { paginate, type Paged } from './paginate.js';
-import type { ServiceDescriptor, Session } from './session.js';
-import type { CallOptions, OpenStackResponse, Query, RequestSpec } from './types.js';
+import { ServiceClient, type ListOptions } from './service-client.js';
+import type { CallOptions, Query, RequestSpec } from './types.js';
 import { seg } from './url.js';
 import { idOf, parseResponse, validateInput } from './validate.js';
 import type { WaitOptions } from './wait.js';
@@ -13,12 +12,7 @@ const listShape = v.array(v.unknown());
 // Waiting and finding load on first use: services that never wait or find (Swift) never load them.
 const waitHelpers = () => import('./wait.js');
 
-/** What a service plugin's `create` receives. */
-export interface ServiceContext {
-  session: Session;
-  descriptor: ServiceDescriptor;
-  name: string;
-}
+export { ServiceClient, type ListOptions, type ServiceContext } from './service-client.js';
 
 /** How one kind of resource is reached: the declarations a service file is mostly made of. */
 export interface ResourceDef<S extends v.GenericSchema = v.GenericSchema> {
@@ -51,48 +45,13 @@ export type Ref = string | { id: string };
 /** Options of the generic operations: any call option plus the request details services add. */
 export type OperationOptions = CallOptions & Pick<RequestSpec, 'query' | 'minMicroversion' | 'okStatuses'>;
 
-export type ListOptions = CallOptions & {
-  /** Page size (the cloud's `limit`). Every page is still fetched while iterating. */
-  pageSize?: number;
-};
 export type Resource<D extends ResourceDef> = v.InferOutput<D['schema']>;
 
 /**
- * Base of every service proxy: typed request helpers plus the generic list/get/find/create/
- * update/delete/wait operations that each service declares as one-liners.
+ * Base of the proxies of JSON resource services: the generic list/get/find/create/update/delete/
+ * wait operations that each service declares as one-liners.
  */
-export class ServiceProxy {
-  readonly session: Session;
-  readonly descriptor: ServiceDescriptor;
-  /** The Connection property this proxy sits under (for per-service options). */
-  readonly serviceName: string;
-
-  constructor(ctx: ServiceContext) {
-    this.session = ctx.session;
-    this.descriptor = ctx.descriptor;
-    this.serviceName = ctx.name;
-  }
-
-  /** Sends a request to this service; `path` is relative to its endpoint. */
-  request<T = unknown>(spec: RequestSpec): Promise<OpenStackResponse<T>> {
-    return this.session.request<T>(spec, this.descriptor, this.serviceName);
-  }
-
-  /** The endpoint this service is reached at. */
-  endpoint(opts: { interface?: Interface; region?: string; signal?: AbortSignal } = {}): Promise<string> {
-    return this.session.endpoint(this.descriptor, { ...opts, name: this.serviceName });
-  }
-
-  /** The microversion calls to this service send by default (undefined if it has none). */
-  microversion(opts: CallOptions = {}): Promise<string | undefined> {
-    return this.session.microversionFor(this.descriptor, opts, this.serviceName);
-  }
-
-  /** The cloud's microversion range for this service. */
-  async microversionRange(opts: CallOptions = {}) {
-    return this.session.microversionRange(this.descriptor, await this.endpoint(opts), opts.signal);
-  }
-
+export class ServiceProxy extends ServiceClient {
   protected _list<D extends ResourceDef>(def: D, query: Query = {}, opts: ListOptions = {}, path?: string): Paged<Resource<D>> {
     const { pageSize, ...call } = opts;
     const q: Query = { ...query };

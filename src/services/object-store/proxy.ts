@@ -1,6 +1,6 @@
 import { ConflictError, NotFoundError } from '../../session/errors.js';
 import { paginate, type Paged } from '../../session/paginate.js';
-import { ServiceProxy, type ListOptions } from '../../session/proxy.js';
+import { ServiceClient, type ListOptions } from '../../session/service-client.js';
 import { sleep } from '../../session/signals.js';
 import type { CallOptions } from '../../session/types.js';
 import { parseResponse } from '../../session/validate.js';
@@ -74,7 +74,7 @@ const HEADERS_KEPT_ON_UPDATE = [
  * character (`/`, spaces, `?`, `#`, `%`, unicode...). Uploads stream and switch to Static Large
  * Objects for large inputs; downloads are streams checked against the object's MD5.
  */
-export class ObjectStoreProxy extends ServiceProxy {
+export class ObjectStoreProxy extends ServiceClient {
   #infoCache: Promise<s.SwiftInfo> | undefined;
 
   // ---- account ----
