@@ -105,6 +105,58 @@ describe('Static Large Objects', () => {
   });
 });
 
+describe('replacing a large object', () => {
+  const NAME = 'big/replace me ü.bin';
+  const text = async (name: string) => os.downloadObjectAsText(C, name);
+
+  test('by an ordinary object deletes its segments; by another large object keeps only the new ones', async () => {
+    const first = await os.uploadObject({ container: C, name: NAME, data: new Blob([bytes(3 * MiB, 5)]), segmentSize: MiB });
+    expect(first).toMatchObject({ segments: 3, replacedSegments: 0 });
+    expect(await segmentNames(`${NAME}/`)).toHaveLength(3);
+
+    const bigger = bytes(2 * MiB + 7, 6);
+    const second = await os.uploadObject({ container: C, name: NAME, data: new Blob([bigger]), segmentSize: 512 * 1024 });
+    expect(second).toMatchObject({ segments: 5, replacedSegments: 3 });
+    const left = await segmentNames(`${NAME}/`);
+    expect(left).toHaveLength(5);
+    expect(left.every((n) => n.includes('/524288/'))).toBe(true);
+    expect(sha256(await os.downloadObjectAsArrayBuffer(C, NAME))).toBe(sha256(bigger));
+
+    const third = await os.uploadObject({ container: C, name: NAME, data: 'small now' });
+    expect(third).toMatchObject({ segments: 0, replacedSegments: 5 });
+    expect(await segmentNames(`${NAME}/`)).toEqual([]);
+    expect(await text(NAME)).toBe('small now');
+  });
+
+  test('by the same input again keeps the segments the new manifest still uses', async () => {
+    const raw = bytes(2 * MiB, 7);
+    const data = new File([raw], 'same.bin', { lastModified: 1_700_000_000_000 });
+    await os.uploadObject({ container: C, name: 'big/same', data, segmentSize: MiB });
+    const again = await os.uploadObject({ container: C, name: 'big/same', data, segmentSize: MiB });
+    expect(again).toMatchObject({ segments: 2, replacedSegments: 0 });
+    expect(await segmentNames('big/same/')).toHaveLength(2);
+    expect(sha256(await os.downloadObjectAsArrayBuffer(C, 'big/same'))).toBe(sha256(raw));
+  });
+
+  test('with leaveSegments keeps the old segments', async () => {
+    await os.uploadObject({ container: C, name: 'big/leave', data: new Blob([bytes(2 * MiB, 8)]), segmentSize: MiB });
+    const r = await os.uploadObject({ container: C, name: 'big/leave', data: 'replaced', leaveSegments: true });
+    expect(r.replacedSegments).toBe(0);
+    expect(await segmentNames('big/leave/')).toHaveLength(2);
+    expect(await text('big/leave')).toBe('replaced');
+  });
+
+  test('a Dynamic Large Object: the objects under its prefix go', async () => {
+    for (const [i, part] of ['a', 'b', 'c'].entries()) await os.uploadObject({ container: C, name: `dlo parts ü/${i}`, data: part });
+    await os.createDynamicLargeObject({ container: C, name: 'big/dlo', prefix: 'dlo parts ü/' });
+    expect(await text('big/dlo')).toBe('abc');
+    const r = await os.uploadObject({ container: C, name: 'big/dlo', data: 'plain' });
+    expect(r.replacedSegments).toBe(3);
+    expect(await os.objects(C, { prefix: 'dlo parts ü/' }).toArray()).toEqual([]);
+    expect(await text('big/dlo')).toBe('plain');
+  });
+});
+
 describe('recursive container delete', () => {
   test('removes large objects with their segments, and the segments container it emptied', async () => {
     const c = uniqueName('os-recursive');

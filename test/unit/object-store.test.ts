@@ -196,6 +196,16 @@ describe('large object uploads', () => {
     expect(put.headers['content-type']).toBeUndefined();
   });
 
+  test('an object that cannot be read (HEAD refused) is still uploaded; leaveSegments sends no HEAD', async () => {
+    const { os, objects, swiftRequests } = await swift({ routes: [[/^HEAD \/v1\/AUTH_p1\/c\/wo$/, (_q, res) => json(res, 403, { error: 'read not allowed' })]] });
+    const r = await os.uploadObject({ container: 'c', name: 'wo', data: 'write only' });
+    expect(r).toMatchObject({ segments: 0, replacedSegments: 0 });
+    expect(objects.get(`${ACCOUNT}/c/wo`)).toBe('write only');
+    expect(swiftRequests().map((q) => q.method)).toEqual(['HEAD', 'PUT']);
+    await os.uploadObject({ container: 'c', name: 'wo', data: 'again', leaveSegments: true });
+    expect(swiftRequests().map((q) => q.method)).toEqual(['HEAD', 'PUT', 'PUT']);
+  });
+
   test('validation happens before any request', async () => {
     const { os, swiftRequests } = await swift();
     await expect(os.uploadObject({ container: 'c', name: 'o', data: 'x', segmentSize: -1 })).rejects.toMatchObject({ field: 'segmentSize' });

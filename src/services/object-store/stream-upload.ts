@@ -7,7 +7,7 @@ import { unquote } from './headers.js';
 import { createMd5 } from './md5.js';
 import type { ObjectStoreProxy } from './proxy.js';
 import { canStreamRequests } from './source.js';
-import { DEFAULT_SEGMENT, putWhole, type Slo, type UploadOptions, type UploadResult } from './upload.js';
+import { DEFAULT_SEGMENT, putWhole, type Slo, type Stored, type UploadOptions } from './upload.js';
 
 export async function uploadStream(
   store: ObjectStoreProxy,
@@ -16,7 +16,7 @@ export async function uploadStream(
   headers: Record<string, string>,
   input: ReadableStream<Uint8Array>,
   slo: Slo,
-): Promise<UploadResult> {
+): Promise<Stored> {
   if (o.segmentSize === undefined && o.largeObjectThreshold === undefined && canStreamRequests()) return putStream(store, o, path, headers, input);
   const size = o.segmentSize ?? DEFAULT_SEGMENT;
   const cutter = streamCutter(input, size);
@@ -86,7 +86,7 @@ async function putStream(
   path: string,
   headers: Record<string, string>,
   input: ReadableStream<Uint8Array>,
-): Promise<UploadResult> {
+): Promise<Stored> {
   const hasher = await createMd5();
   let loaded = 0;
   const body = input.pipeThrough(

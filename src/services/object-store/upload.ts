@@ -1,10 +1,11 @@
-import { ValidationError } from '../../session/errors.js';
+import { HttpError, ValidationError } from '../../session/errors.js';
 import type { CallOptions } from '../../session/types.js';
 import { checkNumber } from '../../session/validate.js';
 import { metaHeaders, objectHeaders, type ObjectUpdate } from './headers.js';
 import type { SegmentSource } from './large-object.js';
 import { checkContainer, checkObject, objectPath } from './names.js';
 import type { ObjectStoreProxy } from './proxy.js';
+import { toObject } from './resources.js';
 import { putVerified } from './put.js';
 import { isStream, sizeOf, sliceOf, toPart, type Part, type UploadData } from './source.js';
 
@@ -37,6 +38,12 @@ export interface UploadOptions extends Omit<CallOptions, 'microversion'>, Omit<O
   resume?: boolean;
   /** Keep the segments uploaded so far when the upload fails or is aborted (to resume later). */
   keepSegmentsOnFailure?: boolean;
+  /**
+   * Keep the segments of the large object this upload replaces. By default they are deleted once the
+   * new object is stored, as `swift upload` does (segments that another manifest shares, such as a
+   * copy made with `manifest: true`, go too). Also saves the HEAD that finds them.
+   */
+  leaveSegments?: boolean;
 }
 
 /** What an upload stored. */
@@ -48,10 +55,15 @@ export interface UploadResult {
   bytes: number;
   /** Number of segments of a Static Large Object (0 for an ordinary object). */
   segments: number;
+  /** Segments of the replaced large object that were deleted (see `leaveSegments`). */
+  replacedSegments: number;
 }
 
 /** Uploads a Static Large Object from `segments` (the large-object code, loaded on demand). */
-export type Slo = (segmentSize: number, stamp: string, total: number | undefined, segments: SegmentSource) => Promise<UploadResult>;
+export type Slo = (segmentSize: number, stamp: string, total: number | undefined, segments: SegmentSource) => Promise<Stored>;
+
+/** What one of the upload paths stored. */
+export type Stored = Omit<UploadResult, 'replacedSegments'>;
 
 const MiB = 1024 * 1024;
 export const DEFAULT_SEGMENT = 32 * MiB;
@@ -67,6 +79,32 @@ export async function uploadObject(store: ObjectStoreProxy, o: UploadOptions): P
   const headers = { ...metaHeaders('object', o.metadata), ...objectHeaders(o), ...o.headers };
   const input = toPart(o.data);
   const path = objectPath(o.container, o.name);
+  const old = o.leaveSegments ? undefined : await segmentsToReplace(store, o, path);
+  const stored = await write(store, o, path, headers, input, segmentContainer);
+  const replacedSegments = old?.length ? await (await oldSegments()).deleteReplacedSegments(store, old, stored, o) : 0;
+  return { ...stored, replacedSegments };
+}
+
+const oldSegments = () => import('./old-segments.js');
+
+/**
+ * Swift leaves the segments of a large object behind when the object is overwritten: they are
+ * looked up before the upload so that they can be deleted after it. An object that cannot be read
+ * (a write-only container) is uploaded all the same.
+ */
+async function segmentsToReplace(store: ObjectStoreProxy, o: UploadOptions, path: string) {
+  const call = { signal: o.signal, timeout: o.timeout };
+  const res = await store.request({ ...call, method: 'HEAD', path, okStatuses: [404] }).catch((e) => {
+    if (!(e instanceof HttpError)) throw e;
+  });
+  if (!res || res.status === 404) return undefined;
+  const current = toObject(o.container, o.name, res.headers);
+  if (!current.static_large_object && current.manifest === undefined) return undefined;
+  return (await oldSegments()).segmentsOf(store, o.container, o.name, current.manifest ?? null, call);
+}
+
+/** Stores the input as one object or as a Static Large Object. */
+async function write(store: ObjectStoreProxy, o: UploadOptions, path: string, headers: Record<string, string>, input: Part | ReadableStream<Uint8Array>, segmentContainer: string): Promise<Stored> {
   const base = { container: o.container, name: o.name, segments: 0 };
   // Large-object code loads only when an upload needs it.
   const slo: Slo = async (segmentSize, stamp, total, segments) =>
@@ -117,7 +155,7 @@ export async function uploadObject(store: ObjectStoreProxy, o: UploadOptions): P
 }
 
 /** One PUT of a re-readable input, checked against its MD5. */
-export async function putWhole(store: ObjectStoreProxy, o: UploadOptions, path: string, headers: Record<string, string>, part: Part): Promise<UploadResult> {
+export async function putWhole(store: ObjectStoreProxy, o: UploadOptions, path: string, headers: Record<string, string>, part: Part): Promise<Stored> {
   const total = sizeOf(part);
   o.onProgress?.({ loaded: 0, total });
   const hash = await putVerified(store, path, part, headers, o.signal);
