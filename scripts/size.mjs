@@ -27,11 +27,11 @@ const fromSrc = process.argv.includes('--src');
 const asJson = process.argv.includes('--json');
 
 /**
- * KB = 1024 bytes, min+gzip. The goal for auth + object store is 12 KB; ofetch alone is 4.0 KB of
- * that, and the smallest valibot that parses a token 1.3 KB. Until the core is slimmed further the
- * budget is a ceiling just above today's size, so that nothing grows unnoticed.
+ * KB = 1024 bytes, min+gzip. The goal for auth + object store is 12 KB; ofetch is 2.4 KB of that,
+ * and the smallest valibot that parses a token 1.3 KB. Until the core is slimmed further the budget
+ * is a ceiling just above today's size, so that nothing grows unnoticed.
  */
-export const BUDGETS = { full: 50 * 1024, 'core + object-store': 20 * 1024 };
+export const BUDGETS = { full: 50 * 1024, 'core + object-store': 18 * 1024 };
 
 const services = ['identity', 'object-store', 'compute', 'image', 'network', 'block-storage'];
 
