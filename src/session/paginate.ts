@@ -4,7 +4,7 @@ import type { OpenStackResponse, Query, RequestSpec } from './types.js';
  * One paginator for every OpenStack dialect. A page's next link is found in (first match wins):
  * `<key>_links` (Nova, Cinder), `links` as a list (api-wg, Neutron) or as Keystone's dict,
  * Glance's `next`, the RFC 5988 `Link` header; Swift-style marker paging is driven by the caller's
- * `marker` function. Next links are parsed, not appended, and rebased onto the endpoint in use.
+ * `marker` function, and offset paging by `offset`. Next links are parsed, not appended, and rebased onto the endpoint in use.
  */
 export interface PageSpec<T> {
   /** The first request (path relative to the service, query holds filters and `limit`). */
@@ -17,6 +17,11 @@ export interface PageSpec<T> {
   key?: string;
   /** For marker-only APIs (Swift): the marker after a page, or undefined to stop. */
   marker?: (items: T[], res: OpenStackResponse<unknown>) => string | undefined;
+  /**
+   * For offset-paged APIs without next links (Nova's server groups): each page starts after the
+   * items seen so far, until a short page (or, without a `limit`, an empty one).
+   */
+  offset?: boolean;
 }
 
 /** An async iterable of items, with whole pages and a collect-all helper. */
@@ -35,7 +40,7 @@ export function paginate<T>(spec: PageSpec<T>): Paged<T> {
       const res = await spec.send(req);
       const items = spec.items(res.data, res);
       if (items.length) yield items;
-      const next = spec.marker ? markerNext(spec, req, items, res) : linkNext(spec, req, res);
+      const next = spec.marker ? markerNext(spec, req, items, res) : spec.offset ? offsetNext(req, items) : linkNext(spec, req, res);
       if (!next || !items.length) return;
       // Loop protection: a cloud that hands back a link already followed would page forever.
       const id = `${next.path}?${JSON.stringify(next.query ?? {})}`;
@@ -63,6 +68,12 @@ function markerNext<T>(spec: PageSpec<T>, req: RequestSpec & { path: string }, i
   const marker = spec.marker!(items, res);
   if (marker === undefined) return undefined;
   return { ...req, query: { ...req.query, marker } };
+}
+
+function offsetNext(req: RequestSpec & { path: string }, items: unknown[]) {
+  const limit = Number(req.query?.limit);
+  if (limit > 0 && items.length < limit) return undefined;
+  return { ...req, query: { ...req.query, offset: (Number(req.query?.offset) || 0) + items.length } };
 }
 
 function linkNext<T>(spec: PageSpec<T>, req: RequestSpec & { path: string }, res: OpenStackResponse<unknown>) {

@@ -39,6 +39,8 @@ export interface ResourceDef<S extends v.GenericSchema = v.GenericSchema> {
   nameAttribute?: string;
   /** Query key for finding by name (default: `nameAttribute`); `null` to list everything and match here. */
   nameFilter?: string | null;
+  /** `offset` for lists paged by `limit` and `offset` with no next links (Nova's server groups). */
+  paging?: 'offset';
 }
 
 export type Ref = string | { id: string };
@@ -60,6 +62,7 @@ export class ServiceProxy extends ServiceClient {
       request: { ...call, path: path ?? def.listPath ?? def.path, query: q },
       send: (spec) => this.request(spec),
       key: def.listKey ?? undefined,
+      offset: def.paging === 'offset',
       items: (data) => {
         const list = def.listKey === null ? data : (data as Record<string, unknown> | undefined)?.[def.listKey];
         if (!Array.isArray(list)) return parseResponse(listShape, list, `${def.name} list`) as never;

@@ -102,6 +102,21 @@ describe('server groups, zones, limits, quotas', () => {
     expect(await demo.compute.findServerGroup(group.id)).toBeUndefined();
   });
 
+  test('server groups page by offset: every group comes back, a page at a time', async () => {
+    const groups = await Promise.all([1, 2, 3].map((i) => demo.compute.createServerGroup({ name: uniqueName(`grp-page-${i}`), policy: 'affinity' })));
+    try {
+      const all = await demo.compute.serverGroups().toArray();
+      const pages: string[][] = [];
+      for await (const page of demo.compute.serverGroups({}, { pageSize: 2 }).pages()) pages.push(page.map((g) => g.id));
+      expect(pages.flat()).toEqual(all.map((g) => g.id));
+      expect(pages.flat()).toEqual(expect.arrayContaining(groups.map((g) => g.id)));
+      expect(pages.every((p) => p.length <= 2)).toBe(true);
+      expect(pages.length).toBe(Math.ceil(all.length / 2));
+    } finally {
+      await Promise.all(groups.map((g) => demo.compute.deleteServerGroup(g)));
+    }
+  });
+
   test('availability zones', async () => {
     const zones = await demo.compute.availabilityZones().toArray();
     expect(zones.find((z) => z.zoneName === 'nova')?.zoneState.available).toBe(true);

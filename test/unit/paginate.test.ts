@@ -90,6 +90,29 @@ describe('one paginator for every dialect', () => {
     expect(calls).toBe(3);
   });
 
+  test('offset paging: short page ends it; without a limit it runs to an empty page', async () => {
+    const names = Array.from({ length: 5 }, (_, i) => `g${i}`);
+    const offsets: unknown[] = [];
+    const paged = (query: Record<string, number>) =>
+      paginate<string>({
+        request: { path: '/os-server-groups', query },
+        send: async (spec) => {
+          offsets.push(spec.query?.offset);
+          const start = Number(spec.query?.offset ?? 0);
+          const limit = Number(spec.query?.limit ?? 3);
+          return { status: 200, headers: new Headers(), url: 'http://x/os-server-groups', requestId: undefined, data: names.slice(start, start + limit) };
+        },
+        items: (d) => d as string[],
+        offset: true,
+      });
+    expect(await paged({ limit: 2 }).toArray()).toEqual(names);
+    expect(offsets).toEqual([undefined, 2, 4]);
+    offsets.length = 0;
+    // The server's own page size (here 3) is unknown to the caller: only an empty page says "done".
+    expect(await paged({}).toArray()).toEqual(names);
+    expect(offsets).toEqual([undefined, 3, 5]);
+  });
+
   test('find rejects an empty name before sending', async () => {
     const svc = await listWith((_q, res) => json(res, 200, { items: [] }))();
     // @ts-expect-error _find is protected; reached here only to check its guard

@@ -189,8 +189,8 @@ export class ComputeProxy extends ServerActionsProxy {
     return this._delete(r.keypairs, keypairName(name), call, `/os-keypairs/${seg(keypairName(name))}${q}`);
   }
 
-  /** Server groups of the project (admins: every project's with `all_projects`). */
-  serverGroups(query: { all_projects?: boolean } = {}, opts?: CallOptions) {
+  /** Server groups of the project (admins: every project's with `all_projects`), paged by offset. */
+  serverGroups(query: { all_projects?: boolean } = {}, opts?: ListOptions) {
     return this._list(r.serverGroups, query, opts);
   }
   getServerGroup(group: Ref, opts?: CallOptions) {

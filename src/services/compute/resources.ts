@@ -44,6 +44,7 @@ export const serverGroups = {
   listKey: 'server_groups',
   schema: s.ServerGroup,
   nameFilter: null,
+  paging: 'offset',
 } satisfies ResourceDef;
 export const availabilityZones = {
   name: 'availability zone',
