@@ -21,6 +21,8 @@ run('build', 'npm', ['run', '-s', 'build']);
 run('typecheck', 'npm', ['run', '-s', 'typecheck']);
 // The bundle sizes an app pays, from dist/, against their budgets (test/unit/size.test.ts checks them too).
 run('size', 'npm', ['run', '-s', 'size']);
+// The package as published: exports map, conditions and type declarations (publint, attw).
+run('package', 'npm', ['run', '-s', 'check:package']);
 
 mkdirSync('e2e/.tmp', { recursive: true });
 const report = 'e2e/.tmp/vitest-report.json';
