@@ -289,7 +289,9 @@ export class ObjectStoreProxy extends ServiceClient {
 
   /**
    * Deletes many objects of a container (all of them without `names`), in batches of the bulk
-   * middleware's `max_deletes_per_request`. Per-name failures are returned, not thrown.
+   * middleware's `max_deletes_per_request`. Per-name failures are returned, not thrown. Swift's bulk
+   * delete removes a large object's manifest but not its segments: delete those with
+   * {@link deleteObject}, or a whole container with `deleteContainer(name, { recursive: true })`.
    */
   async bulkDelete(container: string, names?: Iterable<string> | AsyncIterable<string>, opts: CallOptions = {}): Promise<BulkDeleteResult> {
     return (await import('./bulk.js')).bulkDelete(this, container, names, opts);
