@@ -6,7 +6,9 @@
  *
  * Prints, from one run: listing 20,000 objects (SDK time / raw fetch loop time); a 1 GiB upload as
  * one PUT (SDK throughput / `curl -T` throughput) and as an SLO (SLO throughput / `curl -T`); peak
- * RSS. The 20,000 objects are kept in container `ossdk-bench-list` so later runs skip creating them.
+ * RSS; 300 small uploads (4 KiB, 8 at a time) by the SDK, with and without the HEAD that finds
+ * the segments of a replaced large object, against raw fetch PUTs. The 20,000 objects are kept in
+ * container `ossdk-bench-list` so later runs skip creating them.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, open, rm } from 'node:fs/promises';
@@ -56,6 +58,22 @@ async function rawList(endpoint: string, token: string): Promise<number> {
   }
 }
 
+const SMALL = 300;
+
+/** `SMALL` uploads of 4 KiB, 8 at a time, each by `put(name, data)`. */
+async function smallUploads(put: (name: string, data: Uint8Array<ArrayBuffer>) => Promise<unknown>): Promise<number> {
+  const data = new Uint8Array(4096).fill(7);
+  let i = 0;
+  const [, seconds] = await time(() =>
+    Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (i < SMALL) await put(`small/${String(i++).padStart(4, '0')}`, data);
+      }),
+    ),
+  );
+  return seconds;
+}
+
 async function makeFile(path: string, size: number) {
   const block = new Uint8Array(MiB).map((_, i) => (i * 2654435761) >>> 24);
   const f = await open(path, 'w');
@@ -92,12 +110,22 @@ async function main() {
     const [, putSeconds] = await time(() => uploadFile(os, C, file, { name: 'single.bin', largeObjectThreshold: size }));
     const [slo, sloSeconds] = await time(() => uploadFile(os, C, file, { name: 'slo.bin', segmentSize: 64 * MiB, concurrency: 4 }));
     if (!slo.segments) throw new Error('expected an SLO');
+    const rawSmall = await smallUploads(async (name, data) => {
+      const res = await fetch(`${endpoint}/${C}/${name}`, { method: 'PUT', body: data, headers: { 'x-auth-token': token } });
+      if (res.status !== 201) throw new Error(`raw PUT: ${res.status}`);
+    });
+    const sdkSmall = await smallUploads((name, data) => os.uploadObject({ container: C, name, data }));
+    const leaveSmall = await smallUploads((name, data) => os.uploadObject({ container: C, name, data, leaveSegments: true }));
     const mbps = (s: number) => (size / MiB / s).toFixed(0);
     const rss = process.resourceUsage().maxRSS / 1024;
     console.log(`listing ${COUNT} objects: SDK ${sdkSeconds.toFixed(2)} s, raw fetch ${rawSeconds.toFixed(2)} s, ratio ${(sdkSeconds / rawSeconds).toFixed(2)}`);
     console.log(`1 GiB single PUT: SDK ${mbps(putSeconds)} MiB/s, curl -T ${mbps(curlSeconds)} MiB/s, ratio ${(curlSeconds / putSeconds).toFixed(2)}`);
     console.log(`1 GiB SLO (64 MiB x 4): ${mbps(sloSeconds)} MiB/s, ratio to curl -T ${(curlSeconds / sloSeconds).toFixed(2)}`);
     console.log(`peak RSS ${rss.toFixed(0)} MiB`);
+    console.log(
+      `${SMALL} uploads of 4 KiB (8 at a time): raw fetch ${rawSmall.toFixed(2)} s; SDK ${sdkSmall.toFixed(2)} s, ratio ${(sdkSmall / rawSmall).toFixed(2)}; ` +
+        `SDK with leaveSegments (no HEAD) ${leaveSmall.toFixed(2)} s, ratio ${(leaveSmall / rawSmall).toFixed(2)}`,
+    );
   } finally {
     await os.deleteObject(C, 'slo.bin', { ignoreMissing: true });
     await os.deleteContainer(C, { recursive: true, ignoreMissing: true });
