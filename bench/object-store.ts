@@ -2,25 +2,28 @@
  * Object store benchmark (not a test): SDK against raw fetch and curl on the local cloud.
  *
  *   npx esbuild bench/object-store.ts --bundle --packages=external --platform=node --format=esm --outfile=node_modules/.cache/ossdk-bench.mjs \
- *     && node node_modules/.cache/ossdk-bench.mjs [local-demo]
+ *     && node node_modules/.cache/ossdk-bench.mjs [local-demo]      (from the repository root)
  *
  * Prints, from one run: listing 20,000 objects (SDK time / raw fetch loop time); a 1 GiB upload as
  * one PUT (SDK throughput / `curl -T` throughput) and as an SLO (SLO throughput / `curl -T`); peak
  * RSS; 300 small uploads (4 KiB, 8 at a time) by the SDK, with and without the HEAD that finds
- * the segments of a replaced large object, against raw fetch PUTs. The 20,000 objects are kept in
- * container `ossdk-bench-list` so later runs skip creating them.
+ * the segments of a replaced large object, against raw fetch PUTs. Then the same work by the Python
+ * openstacksdk (bench/openstacksdk.py, Debian's python3-openstacksdk), and the SDK's time over
+ * its time. The 20,000 objects are kept in container `ossdk-bench-list` so later runs skip
+ * creating them.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { uploadFile } from '../src/node/object-store.js';
-import { connectTo, type CloudName } from '../test/helpers/cloud.js';
+import { connectTo, STATE, type CloudName } from '../test/helpers/cloud.js';
 
 const MiB = 1024 * 1024;
 const COUNT = 20_000;
 const LIST_CONTAINER = 'ossdk-bench-list';
-const conn = connectTo((process.argv[2] as CloudName) ?? 'local-demo');
+const CLOUD = (process.argv[2] as CloudName) ?? 'local-demo';
+const conn = connectTo(CLOUD);
 const os = conn.objectStore;
 
 async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
@@ -72,6 +75,32 @@ async function smallUploads(put: (name: string, data: Uint8Array<ArrayBuffer>) =
     ),
   );
   return seconds;
+}
+
+interface PythonTimes {
+  count: number;
+  list: number;
+  single: number;
+  slo: number;
+  small: number;
+  rss: number;
+}
+
+/** The same work by the Python openstacksdk, or undefined (with the reason printed) where it is missing. */
+function openstacksdk(container: string, file: string): PythonTimes | undefined {
+  try {
+    const out = execFileSync('/usr/bin/python3', ['bench/openstacksdk.py', CLOUD, LIST_CONTAINER, container, file, String(SMALL)], {
+      env: { ...process.env, OS_CLIENT_CONFIG_FILE: join(STATE, 'clouds.yaml') },
+      encoding: 'utf8',
+      // openstacksdk warns that Swift has no version document; only a failure's output is shown.
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return JSON.parse(out.trim().split('\n').at(-1)!) as PythonTimes;
+  } catch (e) {
+    const stderr = String((e as { stderr?: unknown }).stderr ?? '').trim().split('\n').at(-1);
+    console.log(`openstacksdk baseline skipped (apt-get install python3-openstacksdk): ${stderr || (e as Error).message.split('\n')[0]}`);
+    return undefined;
+  }
 }
 
 async function makeFile(path: string, size: number) {
@@ -126,6 +155,17 @@ async function main() {
       `${SMALL} uploads of 4 KiB (8 at a time): raw fetch ${rawSmall.toFixed(2)} s; SDK ${sdkSmall.toFixed(2)} s, ratio ${(sdkSmall / rawSmall).toFixed(2)}; ` +
         `SDK with leaveSegments (no HEAD) ${leaveSmall.toFixed(2)} s, ratio ${(leaveSmall / rawSmall).toFixed(2)}`,
     );
+    const py = openstacksdk(C, file);
+    if (py) {
+      if (py.count !== COUNT) throw new Error(`openstacksdk listed ${py.count}, expected ${COUNT}`);
+      const r = (sdk: number, base: number) => `${sdk.toFixed(2)} s vs ${base.toFixed(2)} s, ratio ${(sdk / base).toFixed(2)}`;
+      console.log('SDK time / openstacksdk time (below 1: the SDK is faster):');
+      console.log(`  listing ${COUNT} objects: ${r(sdkSeconds, py.list)}`);
+      console.log(`  1 GiB single PUT: ${r(putSeconds, py.single)}`);
+      console.log(`  1 GiB SLO (64 MiB segments): ${r(sloSeconds, py.slo)}`);
+      console.log(`  ${SMALL} uploads of 4 KiB: ${r(sdkSmall, py.small)}`);
+      console.log(`  peak RSS: SDK ${rss.toFixed(0)} MiB, openstacksdk ${py.rss.toFixed(0)} MiB`);
+    }
   } finally {
     await os.deleteObject(C, 'slo.bin', { ignoreMissing: true });
     await os.deleteContainer(C, { recursive: true, ignoreMissing: true });
