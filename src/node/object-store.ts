@@ -8,7 +8,7 @@ import { createWriteStream } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { ObjectStoreProxy, SwiftDownloadOptions, SwiftUploadOptions, SwiftUploadResult } from '../services/object-store/index.js';
+import { isSwiftPseudoFolder, type ObjectStoreProxy, type SwiftDownloadOptions, type SwiftUploadOptions, type SwiftUploadResult } from '../services/object-store/index.js';
 
 
 /** The object store, or a Connection that has one. */
@@ -38,7 +38,9 @@ export interface UploadDirectoryOptions extends Omit<UploadFileOptions, 'name' |
 
 /**
  * Uploads every file under `directory` whose relative path (with `/` separators) matches `pattern`
- * (a RegExp, or a glob with `*`, `**` and `?`; default: every file).
+ * (a RegExp, or a glob with `*`, `**` and `?`; default: every file). Large objects it replaces lose
+ * their old segments, as with `uploadObject`; one listing of `prefix` spares the other files the
+ * HEAD that looks for them.
  */
 export async function uploadDirectory(
   store: ObjectStoreLike,
@@ -55,6 +57,7 @@ export async function uploadDirectory(
     .map((e) => relative(directory, join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)).split(sep).join('/'))
     .filter((rel) => re.test(rel))
     .sort();
+  const plain = upload.leaveSegments ? undefined : await knownPlain(storeOf(store), container, prefix, files.length, upload.signal);
   const results: SwiftUploadResult[] = [];
   let next = 0;
   await Promise.all(
@@ -62,13 +65,38 @@ export async function uploadDirectory(
       while (next < files.length) {
         upload.signal?.throwIfAborted();
         const rel = files[next++]!;
-        const r = await uploadFile(store, container, join(directory, rel), { ...upload, name: prefix + rel });
+        const name = prefix + rel;
+        const r = await uploadFile(store, container, join(directory, rel), { ...upload, name, leaveSegments: upload.leaveSegments || plain?.(name) });
         results.push(r);
         onFile?.(r);
       }
     }),
   );
   return results;
+}
+
+/**
+ * The names under `prefix` that hold no large object (absent, or listed as an ordinary object), so
+ * that their uploads can skip the HEAD that looks for segments to replace. A listing takes a request
+ * per 10,000 names plus one for the empty page that ends it, so it is made only while it costs fewer
+ * requests than the HEADs it saves; otherwise every upload sends its HEAD. Zero-byte objects may be
+ * Dynamic Large Object manifests, so they do not count as plain.
+ */
+async function knownPlain(store: ObjectStoreProxy, container: string, prefix: string, uploads: number, signal: AbortSignal | undefined) {
+  if (uploads < 3) return undefined;
+  const plain = new Set<string>();
+  const others = new Set<string>();
+  let requests = 0;
+  try {
+    for await (const page of store.objects(container, { prefix }, { signal }).pages()) {
+      for (const e of page) if (!isSwiftPseudoFolder(e)) (e.slo_etag === undefined && e.bytes > 0 ? plain : others).add(e.name);
+      if (++requests + 1 >= uploads) return undefined;
+    }
+  } catch {
+    signal?.throwIfAborted();
+    return undefined; // the uploads report what is wrong (a missing container, say)
+  }
+  return (name: string) => plain.has(name) || !others.has(name);
 }
 
 /**

@@ -38,3 +38,24 @@ test('uploadDirectory with a glob, uploadFile, downloadObjectToFile', async () =
   expect(await readFile(out, 'utf8')).toBe('D');
   await expect(downloadObjectToFile(conn, C, 'missing', join(dir, 'out/missing'))).rejects.toMatchObject({ status: 404 });
 });
+
+test('uploadDirectory lists the prefix once: new and ordinary names send no HEAD, a large object it replaces loses its segments', async () => {
+  const heads: string[] = [];
+  const logged = connectTo('local-demo', { log: (e) => void (e.type === 'request' && e.method === 'HEAD' && heads.push(decodeURIComponent(e.url))) });
+  const src = await mkdtemp(join(tmpdir(), 'ossdk-replace-'));
+  try {
+    await conn.objectStore.createContainer(C);
+    await conn.objectStore.uploadObject({ container: C, name: 'rep/big.bin', data: new Blob([new Uint8Array(2 * 1024 * 1024 + 1)]), segmentSize: 1024 * 1024 });
+    await conn.objectStore.uploadObject({ container: C, name: 'rep/old.txt', data: 'old' });
+    for (const [p, body] of Object.entries({ 'big.bin': 'now small', 'old.txt': 'new', 'n1.txt': '1', 'n2.txt': '2' })) await writeFile(join(src, p), body);
+
+    const done = await uploadDirectory(logged, C, src, '*', { prefix: 'rep/' });
+    expect(done.find((r) => r.name === 'rep/big.bin')).toMatchObject({ segments: 0, replacedSegments: 3 });
+    expect(heads.filter((u) => u.includes('/rep/'))).toEqual([expect.stringMatching(/\/rep\/big\.bin$/)]);
+    expect(await conn.objectStore.objects(`${C}_segments`, { prefix: 'rep/big.bin/' }).toArray()).toEqual([]);
+    expect(await conn.objectStore.downloadObjectAsText(C, 'rep/old.txt')).toBe('new');
+  } finally {
+    await rm(src, { recursive: true, force: true });
+    await conn.objectStore.deleteContainer(`${C}_segments`, { recursive: true, ignoreMissing: true });
+  }
+});
