@@ -40,8 +40,9 @@ export interface UploadOptions extends Omit<CallOptions, 'microversion'>, Omit<O
   keepSegmentsOnFailure?: boolean;
   /**
    * Keep the segments of the large object this upload replaces. By default they are deleted once the
-   * new object is stored, as `swift upload` does (segments that another manifest shares, such as a
-   * copy made with `manifest: true`, go too). Also saves the HEAD that finds them.
+   * new object is stored, as `swift upload` does: a Static Large Object's segments (also those that
+   * another manifest shares, such as a copy made with `manifest: true`), or every object under a
+   * Dynamic Large Object's prefix. Also saves the HEAD that finds them.
    */
   leaveSegments?: boolean;
 }
