@@ -198,12 +198,30 @@ describe('large object uploads', () => {
 
   test('an object that cannot be read (HEAD refused) is still uploaded; leaveSegments sends no HEAD', async () => {
     const { os, objects, swiftRequests } = await swift({ routes: [[/^HEAD \/v1\/AUTH_p1\/c\/wo$/, (_q, res) => json(res, 403, { error: 'read not allowed' })]] });
-    const r = await os.uploadObject({ container: 'c', name: 'wo', data: 'write only' });
+    const r = await os.uploadObject({ container: 'c', name: 'wo', data: 'write only', headers: { 'x-delete-after': '60' } });
     expect(r).toMatchObject({ segments: 0, replacedSegments: 0 });
     expect(objects.get(`${ACCOUNT}/c/wo`)).toBe('write only');
     expect(swiftRequests().map((q) => q.method)).toEqual(['HEAD', 'PUT']);
+    // The object's headers go with its PUT only.
+    expect(swiftRequests().map((q) => q.headers['x-delete-after'])).toEqual([undefined, '60']);
     await os.uploadObject({ container: 'c', name: 'wo', data: 'again', leaveSegments: true });
     expect(swiftRequests().map((q) => q.method)).toEqual(['HEAD', 'PUT', 'PUT']);
+  });
+
+  test('replacing a large object: its segments go by bulk delete, and the object headers go only with its PUT', async () => {
+    const { os, objects, swiftRequests } = await swift({
+      routes: [
+        [/^HEAD \/v1\/AUTH_p1\/c\/big$/, (_q, res) => void res.writeHead(200, { 'x-static-large-object': 'True' }).end()],
+        [/^GET \/v1\/AUTH_p1\/c\/big\?multipart-manifest=get/, (_q, res) => json(res, 200, [{ name: '/c_segments/big/0' }, { name: '/c_segments/big/1' }])],
+      ],
+    });
+    objects.set(`${ACCOUNT}/c_segments/big/0`, 'a');
+    objects.set(`${ACCOUNT}/c_segments/big/1`, 'b');
+    const r = await os.uploadObject({ container: 'c', name: 'big', data: 'small now', headers: { 'x-delete-after': '60' } });
+    expect(r).toMatchObject({ segments: 0, replacedSegments: 2 });
+    expect([...objects.keys()]).toEqual([`${ACCOUNT}/c/big`]);
+    const sent = swiftRequests().map((q) => `${q.method} ${q.url.split('?')[0]} ${q.headers['x-delete-after'] ?? '-'}`);
+    expect(sent).toEqual([`HEAD ${ACCOUNT}/c/big -`, `GET ${ACCOUNT}/c/big -`, `PUT ${ACCOUNT}/c/big 60`, `POST ${ACCOUNT} -`]);
   });
 
   test('validation happens before any request', async () => {

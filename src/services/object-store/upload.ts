@@ -80,9 +80,11 @@ export async function uploadObject(store: ObjectStoreProxy, o: UploadOptions): P
   const headers = { ...metaHeaders('object', o.metadata), ...objectHeaders(o), ...o.headers };
   const input = toPart(o.data);
   const path = objectPath(o.container, o.name);
-  const old = o.leaveSegments ? undefined : await segmentsToReplace(store, o, path);
+  // The object's own headers are not for the HEAD, listings and deletes around the upload.
+  const call = { signal: o.signal, timeout: o.timeout };
+  const old = o.leaveSegments ? undefined : await segmentsToReplace(store, o, path, call);
   const stored = await write(store, o, path, headers, input, segmentContainer);
-  const replacedSegments = old?.length ? await (await oldSegments()).deleteReplacedSegments(store, old, stored, o) : 0;
+  const replacedSegments = old?.length ? await (await oldSegments()).deleteReplacedSegments(store, old, stored, call) : 0;
   return { ...stored, replacedSegments };
 }
 
@@ -93,8 +95,7 @@ const oldSegments = () => import('./old-segments.js');
  * looked up before the upload so that they can be deleted after it. An object that cannot be read
  * (a write-only container) is uploaded all the same.
  */
-async function segmentsToReplace(store: ObjectStoreProxy, o: UploadOptions, path: string) {
-  const call = { signal: o.signal, timeout: o.timeout };
+async function segmentsToReplace(store: ObjectStoreProxy, o: UploadOptions, path: string, call: CallOptions) {
   const res = await store.request({ ...call, method: 'HEAD', path, okStatuses: [404] }).catch((e) => {
     if (!(e instanceof HttpError)) throw e;
   });
