@@ -62,17 +62,21 @@ export function paginate<T>(spec: PageSpec<T>): Paged<T> {
   };
 }
 
-function markerNext<T>(spec: PageSpec<T>, req: RequestSpec & { path: string }, items: T[], res: OpenStackResponse<unknown>) {
+/** Fewer items than the `limit` asked for: the last page of a marker or offset listing. */
+function shortPage(req: RequestSpec, items: unknown[]): boolean {
   const limit = Number(req.query?.limit);
-  if (limit > 0 && items.length < limit) return undefined;
+  return limit > 0 && items.length < limit;
+}
+
+function markerNext<T>(spec: PageSpec<T>, req: RequestSpec & { path: string }, items: T[], res: OpenStackResponse<unknown>) {
+  if (shortPage(req, items)) return undefined;
   const marker = spec.marker!(items, res);
   if (marker === undefined) return undefined;
   return { ...req, query: { ...req.query, marker } };
 }
 
 function offsetNext(req: RequestSpec & { path: string }, items: unknown[]) {
-  const limit = Number(req.query?.limit);
-  if (limit > 0 && items.length < limit) return undefined;
+  if (shortPage(req, items)) return undefined;
   return { ...req, query: { ...req.query, offset: (Number(req.query?.offset) || 0) + items.length } };
 }
 

@@ -46,11 +46,20 @@ export async function deleteReplacedSegments(
   opts: CallOptions,
 ): Promise<number> {
   const key = (s: SegmentRef) => `${s.container}/${s.name}`;
-  const kept = new Set(now.segments > 0 ? (await segmentsOf(store, now.container, now.name, null, opts).catch(() => undefined))?.map(key) : []);
-  // Without the new manifest nothing is known to be unused: leave everything.
-  if (now.segments > 0 && kept.size === 0) return 0;
+  let kept = new Set<string>();
+  if (now.segments > 0) {
+    const current = await segmentsOf(store, now.container, now.name, null, opts).catch(() => undefined);
+    // Without the new manifest nothing is known to be unused: leave everything.
+    if (!current) return 0;
+    kept = new Set(current.map(key));
+  }
   const byContainer = new Map<string, string[]>();
-  for (const s of old) if (!kept.has(key(s))) byContainer.set(s.container, [...(byContainer.get(s.container) ?? []), s.name]);
+  for (const s of old) {
+    if (kept.has(key(s))) continue;
+    const names = byContainer.get(s.container) ?? [];
+    names.push(s.name);
+    byContainer.set(s.container, names);
+  }
   let deleted = 0;
   for (const [container, names] of byContainer) deleted += (await bulkDelete(store, container, names, opts).catch(() => undefined))?.deleted ?? 0;
   return deleted;

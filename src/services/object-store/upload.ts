@@ -5,7 +5,6 @@ import { metaHeaders, objectHeaders, type ObjectUpdate } from './headers.js';
 import type { SegmentSource } from './large-object.js';
 import { checkContainer, checkObject, objectPath } from './names.js';
 import type { ObjectStoreProxy } from './proxy.js';
-import { toObject } from './resources.js';
 import { putVerified } from './put.js';
 import { isStream, sizeOf, sliceOf, toPart, type Part, type UploadData } from './source.js';
 
@@ -82,7 +81,7 @@ export async function uploadObject(store: ObjectStoreProxy, o: UploadOptions): P
   const path = objectPath(o.container, o.name);
   // The object's own headers are not for the HEAD, listings and deletes around the upload.
   const call = { signal: o.signal, timeout: o.timeout };
-  const old = o.leaveSegments ? undefined : await segmentsToReplace(store, o, path, call);
+  const old = o.leaveSegments ? undefined : await segmentsToReplace(store, o, call);
   const stored = await write(store, o, path, headers, input, segmentContainer);
   const replacedSegments = old?.length ? await (await oldSegments()).deleteReplacedSegments(store, old, stored, call) : 0;
   return { ...stored, replacedSegments };
@@ -95,13 +94,12 @@ const oldSegments = () => import('./old-segments.js');
  * looked up before the upload so that they can be deleted after it. An object that cannot be read
  * (a write-only container) is uploaded all the same.
  */
-async function segmentsToReplace(store: ObjectStoreProxy, o: UploadOptions, path: string, call: CallOptions) {
-  const res = await store.request({ ...call, method: 'HEAD', path, okStatuses: [404] }).catch((e) => {
+async function segmentsToReplace(store: ObjectStoreProxy, o: UploadOptions, call: CallOptions) {
+  // Absent (404) or unreadable (403): nothing known to replace.
+  const current = await store.headObject(o.container, o.name, call).catch((e) => {
     if (!(e instanceof HttpError)) throw e;
   });
-  if (!res || res.status === 404) return undefined;
-  const current = toObject(o.container, o.name, res.headers);
-  if (!current.static_large_object && current.manifest === undefined) return undefined;
+  if (!current || (!current.static_large_object && current.manifest === undefined)) return undefined;
   return (await oldSegments()).segmentsOf(store, o.container, o.name, current.manifest ?? null, call);
 }
 
