@@ -31,7 +31,7 @@ const asJson = process.argv.includes('--json');
  * and the smallest valibot that parses a token 1.3 KB. Until the core is slimmed further the budget
  * is a ceiling just above today's size, so that nothing grows unnoticed.
  */
-export const BUDGETS = { full: 50 * 1024, 'core + object-store': 18 * 1024 };
+export const BUDGETS = { full: 50 * 1024, 'core + object-store': 16 * 1024 };
 
 const services = ['identity', 'object-store', 'compute', 'image', 'network', 'block-storage'];
 

@@ -6,7 +6,7 @@ import type { CallOptions } from '../../session/types.js';
 import { parseResponse } from '../../session/validate.js';
 import type { BulkDeleteResult } from './bulk.js';
 import { readBulk } from './bulk-result.js';
-import { downloadObject, type DownloadOptions, type SwiftDownload } from './download.js';
+import type { DownloadOptions, SwiftDownload } from './download.js';
 import type { FormPostOptions, FormPostSignature } from './form-post.js';
 import { metaHeaders, objectHeaders, type ObjectUpdate } from './headers.js';
 import type { DynamicLargeObjectOptions } from './large-object.js';
@@ -14,7 +14,7 @@ import { containerPath, objectPath } from './names.js';
 import { toAccount, toContainer, toObject, type ObjectStoreAccount, type ObjectStoreContainerInfo, type SwiftObjectInfo } from './resources.js';
 import * as s from './schemas.js';
 import type { TempUrlOptions } from './temp-url.js';
-import { uploadObject, type UploadOptions, type UploadResult } from './upload.js';
+import type { UploadOptions, UploadResult } from './upload.js';
 
 /** Attributes of a new container. */
 export interface ContainerAttrs {
@@ -298,13 +298,13 @@ export class ObjectStoreProxy extends ServiceClient {
   }
 
   /** Uploads a Blob, File, stream, bytes or string; large inputs become Static Large Objects. */
-  uploadObject(opts: UploadOptions): Promise<UploadResult> {
-    return uploadObject(this, opts);
+  async uploadObject(opts: UploadOptions): Promise<UploadResult> {
+    return (await import('./upload.js')).uploadObject(this, opts);
   }
 
   /** Downloads an object as a stream, checked against its MD5 while read (ordinary objects). */
-  downloadObject(container: string, name: string, opts: DownloadOptions = {}): Promise<SwiftDownload> {
-    return downloadObject(this, container, name, opts);
+  async downloadObject(container: string, name: string, opts: DownloadOptions = {}): Promise<SwiftDownload> {
+    return (await import('./download.js')).downloadObject(this, container, name, opts);
   }
 
   async downloadObjectAsBlob(container: string, name: string, opts: DownloadOptions = {}): Promise<Blob> {
