@@ -250,4 +250,46 @@ describe.each([
     expect(r.error?.name).toBe('AbortError');
     expect(r.left).toEqual([]);
   });
+
+  // The ESM build loads the upload code from a chunk on first use; the UMD bundle holds all its code.
+  it('with the upload chunk unreachable, ESM uploads fail as a ConnectionError that says what to check and store nothing; UMD needs no chunk', async () => {
+    const page = await browser.context.newPage();
+    try {
+      let refused = 0;
+      await page.route('**/dist/chunks/upload-*.js', (route) => {
+        refused++;
+        return route.abort('internetdisconnected');
+      });
+      await page.goto(site.origin + pagePath);
+      await page.waitForFunction(() => typeof (window as any).connect === 'function');
+      const r = await page.evaluate(
+        async ({ auth, container }) => {
+          const conn = (window as any).connect(auth);
+          const name = 'upload-chunk.txt';
+          let error: Record<string, unknown> | undefined;
+          try {
+            await conn.objectStore.uploadObject({ container, name, data: 'x' });
+          } catch (e: any) {
+            error = { name: e.name, message: String(e.message), sdk: e instanceof (window as any).OpenStack.OpenStackError };
+          }
+          const stored: string[] = [];
+          for await (const o of conn.objectStore.objects(container, { prefix: name })) stored.push(o.name);
+          return error ? { error, stored } : { stored };
+        },
+        { auth, container },
+      );
+      if (pagePath === '/umd.html') {
+        expect(refused).toBe(0);
+        expect(r).toEqual({ stored: ['upload-chunk.txt'] });
+        return;
+      }
+      expect(refused).toBeGreaterThan(0);
+      expect(r.error).toMatchObject({ name: 'ConnectionError', sdk: true });
+      expect(r.error?.message).toContain("the SDK's code for uploads");
+      expect(r.error?.message).toMatch(/serves the SDK's chunks/);
+      expect(r.stored).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
 });

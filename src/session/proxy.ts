@@ -3,6 +3,7 @@ import type { FindOptions } from './find.js';
 import { paginate, type Paged } from './paginate.js';
 import { ServiceClient, type ListOptions } from './service-client.js';
 import type { CallOptions, Query, RequestSpec } from './types.js';
+import { lazy } from './lazy.js';
 import { seg } from './url.js';
 import { idOf, parseResponse, validateInput } from './validate.js';
 import type { WaitOptions } from './wait.js';
@@ -10,7 +11,8 @@ import type { WaitOptions } from './wait.js';
 const listShape = v.array(v.unknown());
 
 // Waiting and finding load on first use: services that never wait or find (Swift) never load them.
-const waitHelpers = () => import('./wait.js');
+const waitHelpers = lazy('waiting', () => import('./wait.js'));
+const findHelpers = lazy('finding by name', () => import('./find.js'));
 
 export { ServiceClient, type ListOptions, type ServiceContext } from './service-client.js';
 
@@ -86,7 +88,7 @@ export class ServiceProxy extends ServiceClient {
     const { ignoreMissing = true, query, ...call } = opts;
     const attr = def.nameAttribute ?? 'name';
     const filter = def.nameFilter === undefined ? attr : def.nameFilter;
-    const { findResource } = await import('./find.js');
+    const { findResource } = await findHelpers();
     return findResource<Resource<D>>(
       def.name,
       nameOrId,

@@ -14,6 +14,7 @@ import {
 import type { MicroversionRange, MicroversionSpec } from './microversion.js';
 import { Redactor } from './redact.js';
 import { requestIdOf } from './request-id.js';
+import { lazy } from './lazy.js';
 import { isBrowser } from './runtime.js';
 import { DEFAULT_RETRY, isReplayable, retryDelay, type RetryOptions } from './retry.js';
 import { abortReason, sleep, withTimeout } from './signals.js';
@@ -329,7 +330,7 @@ export class Session {
 }
 
 /** Discovery and negotiation live in their own chunk: only services with versions load it. */
-const versions = () => import('./versions.js');
+const versions = lazy('version discovery', () => import('./versions.js'));
 
 /** "fetch failed" says little: the underlying cause (ECONNREFUSED, a reset...) is what helps. */
 function describeCause(e: unknown): string {

@@ -1,5 +1,6 @@
 import type { IHasher } from 'hash-wasm';
 import { ChecksumMismatchError } from '../../session/errors.js';
+import { lazy } from '../../session/lazy.js';
 
 // crypto.subtle only hashes a whole buffer at once; hash-wasm (the library the object store uses
 // for MD5 too) hashes chunk by chunk, so an image of any size is verified while it streams.
@@ -12,7 +13,7 @@ const FACTORIES = {
   sha384: (m: Hashers) => m.createSHA384(),
   sha512: (m: Hashers) => m.createSHA512(),
 } as const;
-let loader: Promise<Hashers> | undefined;
+const hashers = lazy('checksums', () => import('./hashers.js'));
 
 /** A digest the data is expected to have. */
 export interface ExpectedHash {
@@ -37,11 +38,7 @@ export function verifyingStream(expected: ExpectedHash, what: string): Transform
   return new TransformStream({
     // chunks wait for start(): the hasher is ready before the first one arrives
     async start() {
-      loader ??= import('./hashers.js').catch((e: unknown) => {
-        loader = undefined;
-        throw e;
-      });
-      hash = await create(await loader);
+      hash = await create(await hashers());
       hash.init();
     },
     transform(chunk, controller) {

@@ -3,13 +3,13 @@
  * on first use so that apps which never upload or verify do not download it.
  */
 import type { IHasher } from 'hash-wasm';
+import { lazy } from '../../session/lazy.js';
 
-let loader: Promise<() => Promise<IHasher>> | undefined;
+const wasm = lazy('MD5', () => import('./md5-wasm.js'));
 
 /** A fresh incremental MD5 hasher. */
 export async function createMd5(): Promise<IHasher> {
-  loader ??= import('./md5-wasm.js').then((m) => m.createMD5);
-  const h = await (await loader)();
+  const h = await (await wasm()).createMD5();
   h.init();
   return h;
 }

@@ -1,6 +1,7 @@
 import { ConflictError, NotFoundError } from '../../session/errors.js';
 import { paginate, type Paged } from '../../session/paginate.js';
 import { ServiceClient, type ListOptions } from '../../session/service-client.js';
+import { lazy } from '../../session/lazy.js';
 import { sleep } from '../../session/signals.js';
 import type { CallOptions } from '../../session/types.js';
 import { parseResponse } from '../../session/validate.js';
@@ -57,6 +58,14 @@ export interface ObjectQuery extends ContainerQuery {
 }
 
 export type SwiftObjectRef = { container: string; name: string };
+
+// Code that only some calls need loads on first use (README, "Only what you use").
+const uploads = lazy('uploads', () => import('./upload.js'));
+const downloads = lazy('downloads', () => import('./download.js'));
+const bulk = lazy('bulk delete', () => import('./bulk.js'));
+const largeObjects = lazy('large objects', () => import('./large-object.js'));
+const tempUrls = lazy('temp URLs', () => import('./temp-url.js'));
+const formPosts = lazy('form POST signatures', () => import('./form-post.js'));
 
 const HEADERS_KEPT_ON_UPDATE = [
   'content-disposition',
@@ -181,7 +190,7 @@ export class ObjectStoreProxy extends ServiceClient {
     const path = containerPath(name);
     for (let attempt = 1; ; attempt++) {
       try {
-        if (recursive) await (await import('./bulk.js')).emptyContainer(this, name, call);
+        if (recursive) await (await bulk()).emptyContainer(this, name, call);
         await this.request({ ...call, method: 'DELETE', path, responseType: 'none' });
         return;
       } catch (e) {
@@ -294,17 +303,17 @@ export class ObjectStoreProxy extends ServiceClient {
    * {@link deleteObject}, or a whole container with `deleteContainer(name, { recursive: true })`.
    */
   async bulkDelete(container: string, names?: Iterable<string> | AsyncIterable<string>, opts: CallOptions = {}): Promise<BulkDeleteResult> {
-    return (await import('./bulk.js')).bulkDelete(this, container, names, opts);
+    return (await bulk()).bulkDelete(this, container, names, opts);
   }
 
   /** Uploads a Blob, File, stream, bytes or string; large inputs become Static Large Objects. */
   async uploadObject(opts: UploadOptions): Promise<UploadResult> {
-    return (await import('./upload.js')).uploadObject(this, opts);
+    return (await uploads()).uploadObject(this, opts);
   }
 
   /** Downloads an object as a stream, checked against its MD5 while read (ordinary objects). */
   async downloadObject(container: string, name: string, opts: DownloadOptions = {}): Promise<SwiftDownload> {
-    return (await import('./download.js')).downloadObject(this, container, name, opts);
+    return (await downloads()).downloadObject(this, container, name, opts);
   }
 
   async downloadObjectAsBlob(container: string, name: string, opts: DownloadOptions = {}): Promise<Blob> {
@@ -322,17 +331,17 @@ export class ObjectStoreProxy extends ServiceClient {
 
   /** Writes a Dynamic Large Object manifest: the object reads as the concatenation of `<segmentContainer>/<prefix>*`. */
   async createDynamicLargeObject(opts: DynamicLargeObjectOptions): Promise<void> {
-    return (await import('./large-object.js')).createDynamicLargeObject(this, opts);
+    return (await largeObjects()).createDynamicLargeObject(this, opts);
   }
 
   /** A URL giving time-limited access to an object (or every object under a prefix) without a token. */
   async generateTempUrl(opts: TempUrlOptions): Promise<string> {
-    return (await import('./temp-url.js')).generateTempUrl(this, opts);
+    return (await tempUrls()).generateTempUrl(this, opts);
   }
 
   /** The URL and form fields for a browser to upload files by form POST, without a token. */
   async generateFormPostSignature(opts: FormPostOptions): Promise<FormPostSignature> {
-    return (await import('./form-post.js')).generateFormPostSignature(this, opts);
+    return (await formPosts()).generateFormPostSignature(this, opts);
   }
 
   /** `/<container>/<object>` as this service's requests use it (encoded). */

@@ -1,5 +1,6 @@
 import { HttpError, ValidationError } from '../../session/errors.js';
 import type { CallOptions } from '../../session/types.js';
+import { lazy } from '../../session/lazy.js';
 import { checkNumber } from '../../session/validate.js';
 import { metaHeaders, objectHeaders, type ObjectUpdate } from './headers.js';
 import type { SegmentSource } from './large-object.js';
@@ -87,7 +88,9 @@ export async function uploadObject(store: ObjectStoreProxy, o: UploadOptions): P
   return { ...stored, replacedSegments };
 }
 
-const oldSegments = () => import('./old-segments.js');
+const oldSegments = lazy('replaced segments', () => import('./old-segments.js'));
+const largeObjects = lazy('large objects', () => import('./large-object.js'));
+const streams = lazy('stream uploads', () => import('./stream-upload.js'));
 
 /**
  * Swift leaves the segments of a large object behind when the object is overwritten: they are
@@ -108,7 +111,7 @@ async function write(store: ObjectStoreProxy, o: UploadOptions, path: string, he
   const base = { container: o.container, name: o.name, segments: 0 };
   // Large-object code loads only when an upload needs it.
   const slo: Slo = async (segmentSize, stamp, total, segments) =>
-    (await import('./large-object.js')).uploadStaticLargeObject(
+    (await largeObjects()).uploadStaticLargeObject(
       store,
       {
         container: o.container,
@@ -128,7 +131,7 @@ async function write(store: ObjectStoreProxy, o: UploadOptions, path: string, he
     ).then((r) => ({ ...base, ...r }));
 
   // Streams have their own code, loaded when one is uploaded (web apps mostly upload Files).
-  if (isStream(input)) return (await import('./stream-upload.js')).uploadStream(store, o, path, headers, input, slo);
+  if (isStream(input)) return (await streams()).uploadStream(store, o, path, headers, input, slo);
 
   // A Blob may be sent as a stream, which carries no type of its own.
   if (!headers['content-type'] && !(input instanceof Uint8Array) && input.type) headers['content-type'] = input.type;
