@@ -21,6 +21,7 @@ import { abortReason, sleep, withTimeout } from './signals.js';
 import { createTransport, type Transport } from './transport.js';
 import type { FetchLike, LogEvent, LogHook, OpenStackResponse, RequestSpec } from './types.js';
 import { hasVersionSegment, joinUrl, withQuery } from './url.js';
+import { checkNumber } from './validate.js';
 
 /** What the Session needs to know about a service to reach it. */
 export interface ServiceDescriptor {
@@ -69,9 +70,8 @@ export class Session {
     this.redactor = options.redactor ?? new Redactor();
     this.#transport = createTransport(options.fetch);
     this.#retry = { ...DEFAULT_RETRY, ...options.retry };
-    if (this.#retry.retries < 0 || !Number.isInteger(this.#retry.retries))
-      throw new ValidationError('must be a whole number of 0 or more', 'retry.retries');
-    if (options.timeout !== undefined && !(options.timeout >= 0)) throw new ValidationError('must be a number of ms, 0 or more', 'timeout');
+    checkNumber(this.#retry.retries, 'retry.retries', 0, true);
+    checkNumber(options.timeout, 'timeout', 0);
     const ctx: AuthContext = {
       request: (spec) => this.request({ ...spec, authenticated: false }),
       redactor: this.redactor,

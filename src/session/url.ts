@@ -26,7 +26,10 @@ export function seg(value: string): string {
   return encodeURIComponent(value);
 }
 
+/** True for a path segment that names an API version (`v2.1`, `v3`, `v2.0`). */
+export const isVersionSegment = (s: string): boolean => /^v\d+(\.\d+)?$/.test(s);
+
 /** True when a URL already names an API version (`/v2.1`, `/v3/<project>`, `/v2.0`). */
 export function hasVersionSegment(url: string): boolean {
-  return new URL(url).pathname.split('/').some((s) => /^v\d+(\.\d+)?$/.test(s));
+  return new URL(url).pathname.split('/').some(isVersionSegment);
 }

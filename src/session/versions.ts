@@ -8,6 +8,7 @@
 import { ConnectionError, OpenStackError, ValidationError } from './errors.js';
 import { compareMicroversions, parseMicroversion, type MicroversionRange, type MicroversionSpec } from './microversion.js';
 import type { OpenStackResponse, RequestSpec } from './types.js';
+import { isVersionSegment } from './url.js';
 
 type Send = (spec: RequestSpec & { path: string }) => Promise<OpenStackResponse<unknown>>;
 
@@ -59,8 +60,25 @@ export function negotiate(
 export function versionRoot(url: string): string {
   const u = new URL(url);
   const parts = u.pathname.split('/');
-  const i = parts.findIndex((s) => /^v\d+(\.\d+)?$/.test(s));
+  const i = parts.findIndex(isVersionSegment);
   return `${u.origin}${i >= 0 ? parts.slice(0, i + 1).join('/') : u.pathname.replace(/\/+$/, '')}`;
+}
+
+type VersionEntry = Record<string, unknown>;
+
+/**
+ * The entries of a version document whose major version is `major` (all of them without one): a
+ * service root lists `{versions: [...]}` (Keystone: `{versions: {values: [...]}}`), a version root
+ * describes itself as `{version}`.
+ */
+function versionsIn(doc: unknown, major: string | undefined): VersionEntry[] {
+  const d = doc as { version?: unknown; versions?: unknown } | undefined;
+  const list: VersionEntry[] = [];
+  if (d?.version && typeof d.version === 'object') list.push(d.version as VersionEntry);
+  const vs = Array.isArray(d?.versions) ? d.versions : (d?.versions as { values?: unknown[] } | undefined)?.values;
+  if (Array.isArray(vs)) list.push(...(vs as VersionEntry[]));
+  const want = major?.split('.')[0];
+  return want === undefined ? list : list.filter((x) => String(x.id ?? '').replace(/^v/, '').split('.')[0] === want);
 }
 
 /**
@@ -68,14 +86,7 @@ export function versionRoot(url: string): string {
  * from its `self` link but rebased onto the catalog URL (links often name an internal host).
  */
 export function versionSegmentFromDoc(doc: unknown, major: string): string | undefined {
-  const d = doc as { versions?: unknown; version?: unknown };
-  let list: Record<string, unknown>[] = [];
-  if (Array.isArray(d?.versions)) list = d.versions as Record<string, unknown>[];
-  else if (d?.versions && Array.isArray((d.versions as { values?: unknown }).values))
-    list = (d.versions as { values: Record<string, unknown>[] }).values;
-  else if (d?.version && typeof d.version === 'object') list = [d.version as Record<string, unknown>];
-  const wantMajor = major.split('.')[0];
-  const matches = list.filter((x) => String(x.id ?? '').replace(/^v/, '').split('.')[0] === wantMajor);
+  const matches = versionsIn(doc, major);
   const rank = (s: unknown) => (['CURRENT', 'stable'].includes(String(s)) ? 0 : String(s) === 'SUPPORTED' ? 1 : 2);
   matches.sort((a, b) => rank(a.status) - rank(b.status));
   for (const m of matches) {
@@ -84,12 +95,12 @@ export function versionSegmentFromDoc(doc: unknown, major: string): string | und
     if (self) {
       try {
         const seg = new URL(self, 'http://x/').pathname.split('/').filter(Boolean).pop();
-        if (seg && /^v\d+(\.\d+)?$/.test(seg)) return seg;
+        if (seg && isVersionSegment(seg)) return seg;
       } catch {
         /* fall through */
       }
     }
-    if (m.id) return String(m.id).split('.').length > 1 && major.includes('.') ? String(m.id) : `v${wantMajor}`;
+    if (m.id) return String(m.id).split('.').length > 1 && major.includes('.') ? String(m.id) : `v${major.split('.')[0]}`;
   }
   return undefined;
 }
@@ -116,13 +127,7 @@ export function chooseMicroversion(
 
 /** Reads the microversion range from a version document (`{version}` or `{versions: [...]}`). */
 export function rangeFromVersionDoc(doc: unknown, major: string | undefined): MicroversionRange | undefined {
-  const d = doc as { version?: unknown; versions?: unknown } | undefined;
-  const candidates: Record<string, unknown>[] = [];
-  if (d?.version && typeof d.version === 'object') candidates.push(d.version as Record<string, unknown>);
-  const vs = Array.isArray(d?.versions) ? d.versions : (d?.versions as { values?: unknown[] } | undefined)?.values;
-  if (Array.isArray(vs)) candidates.push(...(vs as Record<string, unknown>[]));
-  const matching = candidates.filter((c) => !major || String(c.id ?? '').replace(/^v/, '').split('.')[0] === major.split('.')[0]);
-  for (const c of matching) {
+  for (const c of versionsIn(doc, major)) {
     const max = (c.version || c.max_version) as string | undefined;
     const min = (c.min_version || '') as string;
     if (max && /^\d+\.\d+$/.test(max)) return { min: /^\d+\.\d+$/.test(min) ? min : max, max };

@@ -155,3 +155,15 @@ describe('fetch options', () => {
     expect(modes).toEqual(['no-store', 'no-store']);
   });
 });
+
+describe('retry and timeout options', () => {
+  test('are checked when the Connection is made, naming the option', () => {
+    const auth = fakeAuth('http://127.0.0.1:9');
+    const made = (extra: Record<string, unknown>) => () => new Connection({ auth, ...extra });
+    expect(made({ retry: { retries: 1.5 } })).toThrow(expect.objectContaining({ name: 'ValidationError', field: 'retry.retries' }));
+    expect(made({ retry: { retries: -1 } })).toThrow(/retry\.retries: must be 0 or more/);
+    expect(made({ timeout: -5 })).toThrow(expect.objectContaining({ name: 'ValidationError', field: 'timeout' }));
+    expect(made({ timeout: Number.NaN })).toThrow(/timeout: must be a number/);
+    expect(made({ retry: { retries: 0 }, timeout: 0 })).not.toThrow();
+  });
+});

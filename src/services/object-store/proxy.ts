@@ -1,7 +1,6 @@
 import { ConflictError, NotFoundError } from '../../session/errors.js';
 import { paginate, type Paged } from '../../session/paginate.js';
 import { ServiceClient, type ListOptions } from '../../session/service-client.js';
-import { lazy } from '../../session/lazy.js';
 import { sleep } from '../../session/signals.js';
 import type { CallOptions } from '../../session/types.js';
 import { parseResponse } from '../../session/validate.js';
@@ -12,6 +11,7 @@ import type { FormPostOptions, FormPostSignature } from './form-post.js';
 import { metaHeaders, objectHeaders, type ObjectUpdate } from './headers.js';
 import type { DynamicLargeObjectOptions } from './large-object.js';
 import { containerPath, objectPath } from './names.js';
+import { bulk, downloads, formPosts, largeObjects, tempUrls, uploads } from './on-demand.js';
 import { toAccount, toContainer, toObject, type ObjectStoreAccount, type ObjectStoreContainerInfo, type SwiftObjectInfo } from './resources.js';
 import * as s from './schemas.js';
 import type { TempUrlOptions } from './temp-url.js';
@@ -58,14 +58,6 @@ export interface ObjectQuery extends ContainerQuery {
 }
 
 export type SwiftObjectRef = { container: string; name: string };
-
-// Code that only some calls need loads on first use (README, "Only what you use").
-const uploads = lazy('uploads', () => import('./upload.js'));
-const downloads = lazy('downloads', () => import('./download.js'));
-const bulk = lazy('bulk delete', () => import('./bulk.js'));
-const largeObjects = lazy('large objects', () => import('./large-object.js'));
-const tempUrls = lazy('temp URLs', () => import('./temp-url.js'));
-const formPosts = lazy('form POST signatures', () => import('./form-post.js'));
 
 const HEADERS_KEPT_ON_UPDATE = [
   'content-disposition',

@@ -1,10 +1,10 @@
 import { HttpError, ValidationError } from '../../session/errors.js';
 import type { CallOptions } from '../../session/types.js';
-import { lazy } from '../../session/lazy.js';
 import { checkNumber } from '../../session/validate.js';
 import { metaHeaders, objectHeaders, type ObjectUpdate } from './headers.js';
 import type { SegmentSource } from './large-object.js';
 import { checkContainer, checkObject, objectPath } from './names.js';
+import { largeObjects, oldSegments, streamUploads } from './on-demand.js';
 import type { ObjectStoreProxy } from './proxy.js';
 import { putVerified } from './put.js';
 import { isStream, sizeOf, sliceOf, toPart, type Part, type UploadData } from './source.js';
@@ -88,10 +88,6 @@ export async function uploadObject(store: ObjectStoreProxy, o: UploadOptions): P
   return { ...stored, replacedSegments };
 }
 
-const oldSegments = lazy('replaced segments', () => import('./old-segments.js'));
-const largeObjects = lazy('large objects', () => import('./large-object.js'));
-const streams = lazy('stream uploads', () => import('./stream-upload.js'));
-
 /**
  * Swift leaves the segments of a large object behind when the object is overwritten: they are
  * looked up before the upload so that they can be deleted after it. An object that cannot be read
@@ -131,7 +127,7 @@ async function write(store: ObjectStoreProxy, o: UploadOptions, path: string, he
     ).then((r) => ({ ...base, ...r }));
 
   // Streams have their own code, loaded when one is uploaded (web apps mostly upload Files).
-  if (isStream(input)) return (await streams()).uploadStream(store, o, path, headers, input, slo);
+  if (isStream(input)) return (await streamUploads()).uploadStream(store, o, path, headers, input, slo);
 
   // A Blob may be sent as a stream, which carries no type of its own.
   if (!headers['content-type'] && !(input instanceof Uint8Array) && input.type) headers['content-type'] = input.type;
