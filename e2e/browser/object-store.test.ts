@@ -252,6 +252,39 @@ describe.each([
   });
 
   // The ESM build loads the upload code from a chunk on first use; the UMD bundle holds all its code.
+  it('a first upload fetches the upload code and MD5 at the same time, not one after the other', async () => {
+    const page = await browser.context.newPage();
+    try {
+      const requested: string[] = [];
+      let md5Requested!: () => void;
+      const md5Seen = new Promise<void>((resolve) => (md5Requested = resolve));
+      await page.route('**/dist/chunks/md5-wasm-*.js', (route) => {
+        requested.push('md5');
+        md5Requested();
+        return route.continue();
+      });
+      // The upload chunk is held back until MD5 is asked for (or 5 s pass): loaded one after the
+      // other, MD5 would only be asked for once this chunk had arrived.
+      await page.route('**/dist/chunks/upload-*.js', async (route) => {
+        requested.push('upload');
+        const together = await Promise.race([md5Seen.then(() => true), new Promise((r) => setTimeout(r, 5000, false))]);
+        requested.push(together ? 'upload sent after md5 was asked for' : 'upload sent, md5 not asked for yet');
+        return route.continue();
+      });
+      await page.goto(site.origin + pagePath);
+      await page.waitForFunction(() => typeof (window as any).connect === 'function');
+      const hash = await page.evaluate(
+        async ({ auth, container }) => (await (window as any).connect(auth).objectStore.uploadObject({ container, name: 'first-upload.txt', data: 'x' })).hash,
+        { auth, container },
+      );
+      expect(hash).toBe('9dd4e461268c8034f5c8564e155c67a6'); // MD5 of "x"
+      if (pagePath === '/umd.html') expect(requested).toEqual([]);
+      else expect(requested).toEqual(['upload', 'md5', 'upload sent after md5 was asked for']);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('with the upload chunk unreachable, ESM uploads fail as a ConnectionError that says what to check and store nothing; UMD needs no chunk', async () => {
     const page = await browser.context.newPage();
     try {

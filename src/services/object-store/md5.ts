@@ -1,15 +1,13 @@
 /**
  * MD5, the hash Swift uses for ETags, from hash-wasm (WebAssembly, incremental). It is imported
- * on first use so that apps which never upload or verify do not download it.
+ * on first use (`md5Code`) so that apps which never upload or verify do not download it.
  */
 import type { IHasher } from 'hash-wasm';
-import { lazy } from '../../session/lazy.js';
-
-const wasm = lazy('MD5', () => import('./md5-wasm.js'));
+import { md5Code } from './on-demand.js';
 
 /** A fresh incremental MD5 hasher. */
 export async function createMd5(): Promise<IHasher> {
-  const h = await (await wasm()).createMD5();
+  const h = await (await md5Code()).createMD5();
   h.init();
   return h;
 }

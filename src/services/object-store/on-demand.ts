@@ -2,11 +2,24 @@ import { lazy } from '../../session/lazy.js';
 
 // The object store's code that only some calls need, loaded on first use (README, "Only what you
 // use"): a console that lists containers and objects loads none of it.
-export const uploads = lazy('uploads', () => import('./upload.js'));
+
+/** MD5 (hash-wasm), the hash of Swift's ETags: every upload checks it, downloads by default. */
+export const md5Code = lazy('MD5', () => import('./md5-wasm.js'));
+
+/**
+ * Starts loading MD5 while the chunk that needs it loads, so that a first upload waits for one
+ * round trip instead of two in a row. A failure here is reported by the call that uses MD5.
+ */
+function alongWithMd5<T>(load: Promise<T>): Promise<T> {
+  md5Code().catch(() => undefined);
+  return load;
+}
+
+export const uploads = lazy('uploads', () => alongWithMd5(import('./upload.js')));
 export const streamUploads = lazy('stream uploads', () => import('./stream-upload.js'));
 export const largeObjects = lazy('large objects', () => import('./large-object.js'));
 export const oldSegments = lazy('replaced segments', () => import('./old-segments.js'));
-export const downloads = lazy('downloads', () => import('./download.js'));
+export const downloads = lazy('downloads', () => alongWithMd5(import('./download.js')));
 export const bulk = lazy('bulk delete', () => import('./bulk.js'));
 export const tempUrls = lazy('temp URLs', () => import('./temp-url.js'));
 export const formPosts = lazy('form POST signatures', () => import('./form-post.js'));
