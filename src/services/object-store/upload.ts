@@ -94,7 +94,7 @@ export async function uploadObject(store: ObjectStoreProxy, o: UploadOptions): P
  * (a write-only container) is uploaded all the same.
  */
 async function segmentsToReplace(store: ObjectStoreProxy, o: UploadOptions, call: CallOptions) {
-  // Absent (404) or unreadable (403): nothing known to replace.
+  // Absent (404), unreadable (403) or refused otherwise: nothing known to replace; the PUT reports real trouble.
   const current = await store.headObject(o.container, o.name, call).catch((e) => {
     if (!(e instanceof HttpError)) throw e;
   });
