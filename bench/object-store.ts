@@ -5,12 +5,12 @@
  *     && node node_modules/.cache/ossdk-bench.mjs [local-demo]      (from the repository root)
  *
  * Prints, from one run: listing 20,000 objects (SDK time / raw fetch loop time); a 1 GiB upload as
- * one PUT (SDK throughput / `curl -T` throughput) and as an SLO (SLO throughput / `curl -T`); peak
- * RSS; 300 small uploads (4 KiB, 8 at a time) by the SDK, with and without the HEAD that finds
- * the segments of a replaced large object, against raw fetch PUTs. Then the same work by the Python
- * openstacksdk (bench/openstacksdk.py, Debian's python3-openstacksdk), and the SDK's time over
- * its time. The 20,000 objects are kept in container `ossdk-bench-list` so later runs skip
- * creating them.
+ * one PUT (SDK throughput / `curl -T` throughput), again with progress events, and as an SLO
+ * (SLO throughput / `curl -T`); peak RSS; 300 small uploads (4 KiB, 8 at a time) by the SDK, with
+ * and without the HEAD that finds the segments of a replaced large object, against raw fetch PUTs.
+ * Then the same work by the Python openstacksdk (bench/openstacksdk.py, Debian's
+ * python3-openstacksdk), and the SDK's time over its time. The 20,000 objects are kept in
+ * container `ossdk-bench-list` so later runs skip creating them.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, open, rm } from 'node:fs/promises';
@@ -137,6 +137,8 @@ async function main() {
       execFileSync('curl', ['-sS', '-f', '-o', '/dev/null', '-T', file, '-H', `X-Auth-Token: ${token}`, `${endpoint}/${C}/curl.bin`]),
     );
     const [, putSeconds] = await time(() => uploadFile(os, C, file, { name: 'single.bin', largeObjectThreshold: size }));
+    let events = 0;
+    const [, progressSeconds] = await time(() => uploadFile(os, C, file, { name: 'progress.bin', largeObjectThreshold: size, onProgress: () => events++ }));
     const [slo, sloSeconds] = await time(() => uploadFile(os, C, file, { name: 'slo.bin', segmentSize: 64 * MiB, concurrency: 4 }));
     if (!slo.segments) throw new Error('expected an SLO');
     const rawSmall = await smallUploads(async (name, data) => {
@@ -149,6 +151,7 @@ async function main() {
     const rss = process.resourceUsage().maxRSS / 1024;
     console.log(`listing ${COUNT} objects: SDK ${sdkSeconds.toFixed(2)} s, raw fetch ${rawSeconds.toFixed(2)} s, ratio ${(sdkSeconds / rawSeconds).toFixed(2)}`);
     console.log(`1 GiB single PUT: SDK ${mbps(putSeconds)} MiB/s, curl -T ${mbps(curlSeconds)} MiB/s, ratio ${(curlSeconds / putSeconds).toFixed(2)}`);
+    console.log(`1 GiB single PUT with onProgress (${events} events): ${mbps(progressSeconds)} MiB/s, ratio to curl -T ${(curlSeconds / progressSeconds).toFixed(2)}`);
     console.log(`1 GiB SLO (64 MiB x 4): ${mbps(sloSeconds)} MiB/s, ratio to curl -T ${(curlSeconds / sloSeconds).toFixed(2)}`);
     console.log(`peak RSS ${rss.toFixed(0)} MiB`);
     console.log(

@@ -33,8 +33,11 @@ describe('Static Large Objects', () => {
     const events: SwiftUploadProgress[] = [];
     const r = await os.uploadObject({ container: C, name: 'big/blob.bin', data: new Blob([data]), segmentSize: MiB, concurrency: 4, onProgress: (p) => events.push(p) });
     expect(r).toMatchObject({ segments: 6, bytes: data.length });
-    expect(events.map((e) => e.segment?.index).sort()).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(events.flatMap((e) => (e.segment ? [e.segment.index] : [])).sort()).toEqual([0, 1, 2, 3, 4, 5]);
     expect(events.at(-1)).toMatchObject({ loaded: data.length, total: data.length });
+    // In Node the segments in flight count too, and the total never goes back.
+    expect(events.filter((e) => !e.segment).length).toBeGreaterThan(6);
+    expect(events.every((e, i) => i === 0 || e.loaded >= events[i - 1]!.loaded)).toBe(true);
     const h = await os.headObject(C, 'big/blob.bin');
     expect(h).toMatchObject({ static_large_object: true, bytes: data.length, hash: r.hash });
     expect(sha256(await os.downloadObjectAsArrayBuffer(C, 'big/blob.bin'))).toBe(sha256(data));
@@ -102,6 +105,21 @@ describe('Static Large Objects', () => {
     expect(skipped).toBeLessThan(12);
     expect(r.segments).toBe(12);
     expect(sha256(await os.downloadObjectAsArrayBuffer(C, 'big/resumed'))).toBe(sha256(raw));
+  });
+});
+
+describe('upload progress in Node', () => {
+  test('a Blob sent in one PUT advances as fetch reads it, and reaches its size only once stored', async () => {
+    const data = bytes(8 * MiB, 5);
+    const events: SwiftUploadProgress[] = [];
+    const r = await os.uploadObject({ container: C, name: 'progress/one-put', data: new Blob([data]), largeObjectThreshold: 64 * MiB, onProgress: (p) => events.push({ ...p }) });
+    expect(r).toMatchObject({ segments: 0, bytes: data.length, hash: createHash('md5').update(data).digest('hex') });
+    expect(events[0]).toEqual({ loaded: 0, total: data.length });
+    expect(events.at(-1)).toEqual({ loaded: data.length, total: data.length });
+    const between = events.slice(1, -1);
+    expect(between.length).toBeGreaterThan(32);
+    expect(between.every((e) => e.loaded > 0 && e.loaded < data.length && e.total === data.length)).toBe(true);
+    expect(events.every((e, i) => i === 0 || e.loaded > events[i - 1]!.loaded)).toBe(true);
   });
 });
 

@@ -1,6 +1,6 @@
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { downloadObjectToFile, uploadDirectory, uploadFile } from '../../src/node/index.js';
 import { isSwiftPseudoFolder } from '../../src/services/object-store/index.js';
@@ -37,6 +37,19 @@ test('uploadDirectory with a glob, uploadFile, downloadObjectToFile', async () =
   expect(r.bytes).toBe(1);
   expect(await readFile(out, 'utf8')).toBe('D');
   await expect(downloadObjectToFile(conn, C, 'missing', join(dir, 'out/missing'))).rejects.toMatchObject({ status: 404 });
+});
+
+test('uploadFile reports progress while the file is sent', async () => {
+  const path = join(await mkdtemp(join(tmpdir(), 'ossdk-progress-')), 'two-mib.bin');
+  await writeFile(path, new Uint8Array(2 * 1024 * 1024).fill(7));
+  await conn.objectStore.createContainer(C);
+  const loaded: number[] = [];
+  const r = await uploadFile(conn, C, path, { onProgress: (p) => loaded.push(p.loaded) });
+  await rm(dirname(path), { recursive: true });
+  expect(r).toMatchObject({ bytes: 2 * 1024 * 1024, segments: 0 });
+  expect(loaded.length).toBeGreaterThan(8);
+  expect(loaded.filter((n) => n > 0 && n < r.bytes).length).toBe(loaded.length - 2);
+  expect(loaded.at(-1)).toBe(r.bytes);
 });
 
 test('uploadDirectory lists the prefix once: new and ordinary names send no HEAD, a large object it replaces loses its segments', async () => {

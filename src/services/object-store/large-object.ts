@@ -51,6 +51,13 @@ export async function uploadStaticLargeObject(store: ObjectStoreProxy, job: SloJ
   const manifest: { path: string; etag: string; size_bytes: number }[] = [];
   const written: string[] = [];
   let loaded = 0;
+  // Bytes of the segments being sent (Node, Deno, Bun), each the most its attempts have reached.
+  const sending = new Map<number, number>();
+  const report = (segment?: UploadProgress['segment']) => {
+    let sent = loaded;
+    for (const n of sending.values()) sent += n;
+    job.onProgress!({ loaded: sent, total: job.total, ...(segment && { segment }) });
+  };
   try {
     await runWorkers(job.concurrency, signal, async (s) => {
       for (;;) {
@@ -66,11 +73,14 @@ export async function uploadStaticLargeObject(store: ObjectStoreProxy, job: SloJ
         const skipped = !!have && have.bytes === bytes && have.hash === (await md5);
         if (!skipped) {
           written.push(segName);
-          await putVerified(store, objectPath(job.segmentContainer, segName), seg.data, { 'content-type': 'application/octet-stream' }, s, md5);
+          const onSent =
+            job.onProgress && ((n: number) => n > (sending.get(seg.index) ?? 0) && n < bytes && (sending.set(seg.index, n), report()));
+          await putVerified(store, objectPath(job.segmentContainer, segName), seg.data, { 'content-type': 'application/octet-stream' }, s, md5, onSent);
         }
         manifest[seg.index] = { path: `/${job.segmentContainer}/${segName}`, etag: await md5, size_bytes: bytes };
+        sending.delete(seg.index);
         loaded += bytes;
-        job.onProgress?.({ loaded, total: job.total, segment: { index: seg.index, bytes, skipped } });
+        if (job.onProgress) report({ index: seg.index, bytes, skipped });
       }
     });
     const res = await store.request({

@@ -14,8 +14,9 @@ const ATTEMPTS = 3;
  * refuses corrupt data. Where fetch streams request bodies (Node, Deno), a Blob goes as its own
  * stream, hashed on the way (Node's fetch would otherwise read a Blob body whole into memory); it is
  * sent again on a connection error, a retryable status or an expired token, since the session cannot
- * replay a stream.
- * Elsewhere (browsers) the Blob is the body and is hashed in parallel.
+ * replay a stream. `onSent` then hears how many bytes of the part fetch has read so far (counting
+ * from 0 again on each attempt).
+ * Elsewhere (browsers) the Blob is the body and is hashed in parallel; `onSent` is not called.
  */
 export async function putVerified(
   store: ObjectStoreProxy,
@@ -24,6 +25,7 @@ export async function putVerified(
   headers: Record<string, string>,
   signal: AbortSignal | undefined,
   md5?: Promise<string>,
+  onSent?: (bytes: number) => void,
 ): Promise<string> {
   const streamed = !(part instanceof Uint8Array) && canStreamRequests();
   const expected = md5 ?? (streamed ? undefined : md5Of(part, signal));
@@ -33,10 +35,7 @@ export async function putVerified(
   for (let attempt = 1; ; attempt++) {
     let body: Part | ReadableStream<Uint8Array> = part;
     let hashed: Promise<string> | undefined;
-    if (streamed && !(part instanceof Uint8Array)) {
-      if (expected) body = part.stream();
-      else [body, hashed] = await hashing(part.stream());
-    }
+    if (streamed && !(part instanceof Uint8Array)) [body, hashed] = await passThrough(part.stream(), !expected, onSent);
     let stored: string;
     try {
       const res = await store.request({ method: 'PUT', path, body, headers: h, signal, responseType: 'none' });
@@ -60,19 +59,47 @@ export async function putVerified(
   }
 }
 
-/** The stream passed through an MD5 hasher; the digest settles once the stream has been read. */
-async function hashing(stream: ReadableStream<Uint8Array>): Promise<[ReadableStream<Uint8Array>, Promise<string>]> {
-  const hasher = await createMd5();
+/** Largest piece handed to fetch at once, so that progress follows what the socket has taken. */
+const PIECE = 64 * 1024;
+
+/**
+ * The stream as fetch reads it: handed out a piece per read (an in-memory Blob streams as one
+ * chunk), counted for `onSent` and, with `hash`, passed through an MD5 hasher whose digest settles
+ * once the stream has been read.
+ */
+async function passThrough(
+  stream: ReadableStream<Uint8Array>,
+  hash: boolean,
+  onSent: ((bytes: number) => void) | undefined,
+): Promise<[ReadableStream<Uint8Array>, Promise<string> | undefined]> {
+  if (!hash && !onSent) return [stream, undefined];
+  const hasher = hash ? await createMd5() : undefined;
   let done!: (hex: string) => void;
-  const digest = new Promise<string>((resolve) => (done = resolve));
-  const out = stream.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        hasher.update(chunk);
-        controller.enqueue(chunk);
+  const digest = hasher && new Promise<string>((resolve) => (done = resolve));
+  const reader = stream.getReader();
+  let rest: Uint8Array = new Uint8Array(0);
+  let sent = 0;
+  const out = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        while (!rest.byteLength) {
+          const next = await reader.read();
+          if (next.done) {
+            if (hasher) done(hasher.digest('hex'));
+            return controller.close();
+          }
+          rest = next.value;
+        }
+        const piece = rest.subarray(0, PIECE);
+        rest = rest.subarray(PIECE);
+        hasher?.update(piece);
+        controller.enqueue(piece);
+        onSent?.((sent += piece.byteLength));
       },
-      flush: () => done(hasher.digest('hex')),
-    }),
+      cancel: (reason) => reader.cancel(reason),
+    },
+    // Read only when fetch asks for more, not ahead of it.
+    { highWaterMark: 0 },
   );
   return [out, digest];
 }

@@ -43,16 +43,11 @@ export function canStreamRequests(): boolean {
     // browsers send Blobs as they are and cut streams into segments.
     if (isBrowser()) return (streamsSupported = false);
     try {
-      let duplexRead = false;
-      const hasType = new Request('http://localhost/', {
-        method: 'POST',
-        body: new ReadableStream(),
-        get duplex() {
-          duplexRead = true;
-          return 'half';
-        },
-      } as RequestInit).headers.has('content-type');
-      streamsSupported = duplexRead && !hasType;
+      // Node needs `duplex: 'half'` for a stream body; Deno and Bun stream without reading it. A
+      // runtime that cannot stream turns the stream into text ("[object ReadableStream]").
+      const body = new ReadableStream();
+      const hasType = new Request('http://localhost/', { method: 'POST', body, duplex: 'half' } as RequestInit).headers.has('content-type');
+      streamsSupported = !hasType;
     } catch {
       streamsSupported = false;
     }

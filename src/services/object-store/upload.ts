@@ -9,12 +9,17 @@ import type { ObjectStoreProxy } from './proxy.js';
 import { putVerified } from './put.js';
 import { isStream, sizeOf, sliceOf, toPart, type Part, type UploadData } from './source.js';
 
-/** Progress of an upload. Blob and byte inputs advance a segment (or the whole object) at a time. */
+/**
+ * Progress of an upload. In Node, Deno and Bun a Blob or File advances as fetch reads it; in
+ * browsers, and for bytes and strings, a segment (or the whole object) at a time. Bytes count as
+ * loaded for good once Swift has confirmed them, so `loaded` reaches `total` only when the last of
+ * them is stored.
+ */
 export interface UploadProgress {
   loaded: number;
   /** Undefined for a stream of unknown length. */
   total: number | undefined;
-  /** The segment just finished (large objects); `skipped` when `resume` found it already stored. */
+  /** Set when a segment has just been stored (large objects); `skipped` when `resume` found it already stored. */
   segment?: { index: number; bytes: number; skipped: boolean };
 }
 
@@ -156,8 +161,12 @@ async function write(store: ObjectStoreProxy, o: UploadOptions, path: string, he
 /** One PUT of a re-readable input, checked against its MD5. */
 export async function putWhole(store: ObjectStoreProxy, o: UploadOptions, path: string, headers: Record<string, string>, part: Part): Promise<Stored> {
   const total = sizeOf(part);
-  o.onProgress?.({ loaded: 0, total });
-  const hash = await putVerified(store, path, part, headers, o.signal);
-  o.onProgress?.({ loaded: total, total });
+  const progress = o.onProgress;
+  progress?.({ loaded: 0, total });
+  // A resend after a failed attempt starts again from 0: progress holds until it passes the mark.
+  let loaded = 0;
+  const onSent = progress && ((n: number) => n > loaded && n < total && progress({ loaded: (loaded = n), total }));
+  const hash = await putVerified(store, path, part, headers, o.signal, undefined, onSent);
+  progress?.({ loaded: total, total });
   return { container: o.container, name: o.name, hash, bytes: total, segments: 0 };
 }
