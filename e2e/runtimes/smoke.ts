@@ -1,11 +1,13 @@
 // Deno or Bun with the built ESM bundle: clouds.yaml through the Node/Deno entry, then the object
-// store with a Blob. Prints one JSON line for the test to check.
+// store with Blobs and a file. Prints one JSON line for the test to check.
 import { Connection, UnauthorizedError } from '../../dist/index.js';
-import { cloudOptions, connect } from '../../dist/node.js';
+import { cloudOptions, connect, uploadFile } from '../../dist/node.js';
 
 // The little of each runtime's globals used here (the project's type check has neither's types).
-declare const Deno: { env: { get(name: string): string | undefined }; version: { deno: string } } | undefined;
-declare const process: { env: Record<string, string | undefined>; versions: Record<string, string> };
+declare const Deno:
+  | { env: { get(name: string): string | undefined }; version: { deno: string }; memoryUsage(): { rss: number } }
+  | undefined;
+declare const process: { env: Record<string, string | undefined>; versions: Record<string, string>; memoryUsage(): { rss: number } };
 
 const runtime = typeof Deno !== 'undefined' ? `deno ${Deno.version.deno}` : `bun ${process.versions.bun}`;
 const env = (name: string) => (typeof Deno !== 'undefined' ? Deno.env.get(name) : process.env[name]);
@@ -22,6 +24,26 @@ const uploaded = await conn.objectStore.uploadObject({
   name: 'hello.txt',
   data: new Blob([text], { type: 'text/plain' }),
 });
+// 1 MiB in one PUT: progress between the first event and the last comes from the streamed body.
+let progressSteps = 0;
+const big = await conn.objectStore.uploadObject({
+  container,
+  name: 'one-mib.bin',
+  data: new Blob([new Uint8Array(1024 * 1024)]),
+  onProgress: (p) => (progressSteps += p.loaded > 0 && p.loaded < p.total! ? 1 : 0),
+});
+
+// A file far larger than the memory its upload may take, read piece by piece.
+const file = env('OSSDK_TEST_FILE');
+let fileUpload: { bytes: number; peakRssMiB: number } | undefined;
+if (file) {
+  const rss = () => (typeof Deno !== 'undefined' ? Deno.memoryUsage().rss : process.memoryUsage().rss);
+  let peak = rss();
+  const timer = setInterval(() => (peak = Math.max(peak, rss())), 10);
+  const r = await uploadFile(conn, container, file, { name: 'file.bin', onProgress: () => (peak = Math.max(peak, rss())) });
+  clearInterval(timer);
+  fileUpload = { bytes: r.bytes, peakRssMiB: Math.round(peak / 1024 / 1024) };
+}
 const names: string[] = [];
 for await (const o of conn.objectStore.objects(container)) names.push((o as { name: string }).name);
 const downloaded = await conn.objectStore.downloadObjectAsText(container, 'hello.txt');
@@ -36,5 +58,15 @@ try {
 }
 
 console.log(
-  JSON.stringify({ runtime, project: state.project?.id, bytes: uploaded.bytes, names, roundTrip: downloaded === text, wrongPassword }),
+  JSON.stringify({
+    runtime,
+    project: state.project?.id,
+    bytes: uploaded.bytes,
+    bigBytes: big.bytes,
+    progressSteps,
+    fileUpload,
+    names,
+    roundTrip: downloaded === text,
+    wrongPassword,
+  }),
 );

@@ -1,13 +1,13 @@
 /**
- * Node and Deno conveniences for the object store: files are uploaded from `fs.openAsBlob` (read
+ * Node and Deno conveniences for the object store: files are uploaded from a file-backed Blob (read
  * piece by piece, never whole) and downloads are streamed to disk.
  */
-import { openAsBlob } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { openFileBlob } from './file-blob.js';
 import { isSwiftPseudoFolder, type ObjectStoreProxy, type SwiftDownloadOptions, type SwiftUploadOptions, type SwiftUploadResult } from '../services/object-store/index.js';
 
 
@@ -23,7 +23,7 @@ export type UploadFileOptions = Omit<SwiftUploadOptions, 'container' | 'name' | 
 
 /** Uploads one file; large files become Static Large Objects as `uploadObject` decides. */
 export async function uploadFile(store: ObjectStoreLike, container: string, path: string, opts: UploadFileOptions = {}): Promise<SwiftUploadResult> {
-  const blob = await openAsBlob(path);
+  const blob = await openFileBlob(path);
   return storeOf(store).uploadObject({ ...opts, container, name: opts.name ?? basename(path), data: blob });
 }
 

@@ -1,0 +1,61 @@
+import { openAsBlob } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+
+/** Bytes read from the file at a time. */
+const READ_SIZE = 256 * 1024;
+
+/**
+ * A file as a Blob that is read piece by piece when streamed, never whole: Node's `fs.openAsBlob`,
+ * except in Deno, whose `openAsBlob` reads the whole file into memory when it is opened. There a
+ * Blob-like view of the file is returned instead, with the `size`, `type`, `slice()` and `stream()`
+ * that uploads use (Deno sends a stream as a request body).
+ */
+export async function openFileBlob(path: string): Promise<Blob> {
+  if (!('Deno' in globalThis)) return openAsBlob(path);
+  const handle = await open(path);
+  try {
+    return fileRange(path, 0, (await handle.stat()).size);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Bytes `start..end` of the file at `path`, opened again for each stream (exported for its tests). */
+export function fileRange(path: string, start: number, end: number): Blob {
+  const size = end - start;
+  const at = (n: number) => Math.min(size, Math.max(0, n < 0 ? size + n : n));
+  return {
+    size,
+    type: '',
+    slice: (from = 0, to = size) => fileRange(path, start + at(from), start + Math.max(at(from), at(to))),
+    stream() {
+      let handle: FileHandle | undefined;
+      let position = start;
+      const close = () => handle?.close().catch(() => undefined);
+      return new ReadableStream<Uint8Array>(
+        {
+          async pull(controller) {
+            try {
+              handle ??= await open(path);
+              if (position >= end) {
+                await close();
+                return controller.close();
+              }
+              const buf = new Uint8Array(Math.min(READ_SIZE, end - position));
+              const { bytesRead } = await handle.read(buf, 0, buf.byteLength, position);
+              // As with Node's openAsBlob: a file that shrank while it was read is an error, not a short upload.
+              if (bytesRead === 0) throw new Error(`${path} changed while it was read (ended at byte ${position} of ${end})`);
+              position += bytesRead;
+              controller.enqueue(bytesRead === buf.byteLength ? buf : buf.subarray(0, bytesRead));
+            } catch (e) {
+              await close();
+              controller.error(e);
+            }
+          },
+          cancel: close,
+        },
+        { highWaterMark: 0 },
+      );
+    },
+  } as Blob;
+}
