@@ -11,8 +11,8 @@ const ATTEMPTS = 3;
 /**
  * PUTs one re-readable part and checks the ETag Swift returns against the part's MD5, sending it
  * again on a mismatch. Bytes in memory are hashed first and the MD5 sent along, so Swift itself
- * refuses corrupt data. Where fetch streams request bodies (Node, Deno), a Blob goes as its own
- * stream, hashed on the way (Node's fetch would otherwise read a Blob body whole into memory); it is
+ * refuses corrupt data. Where fetch streams request bodies (Node, Deno, Bun), a Blob goes as its own
+ * stream, hashed on the way (the data is read once, not once to hash and once to send); it is
  * sent again on a connection error, a retryable status or an expired token, since the session cannot
  * replay a stream. `onSent` then hears how many bytes of the part fetch has read so far (counting
  * from 0 again on each attempt).
