@@ -1,5 +1,5 @@
 import { openAsBlob } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 
 /** Bytes read from the file at a time. */
 const READ_SIZE = 256 * 1024;
@@ -12,12 +12,7 @@ const READ_SIZE = 256 * 1024;
  */
 export async function openFileBlob(path: string): Promise<Blob> {
   if (!('Deno' in globalThis)) return openAsBlob(path);
-  const handle = await open(path);
-  try {
-    return fileRange(path, 0, (await handle.stat()).size);
-  } finally {
-    await handle.close();
-  }
+  return fileRange(path, 0, (await stat(path)).size);
 }
 
 /** Bytes `start..end` of the file at `path`, opened again for each stream (exported for its tests). */

@@ -51,7 +51,7 @@ export async function uploadStaticLargeObject(store: ObjectStoreProxy, job: SloJ
   const manifest: { path: string; etag: string; size_bytes: number }[] = [];
   const written: string[] = [];
   let loaded = 0;
-  // Bytes of the segments being sent (Node, Deno, Bun), each the most its attempts have reached.
+  // Bytes of the segments being sent (Node, Deno, Bun), as putVerified reports them.
   const sending = new Map<number, number>();
   const report = (segment?: UploadProgress['segment']) => {
     let sent = loaded;
@@ -73,8 +73,7 @@ export async function uploadStaticLargeObject(store: ObjectStoreProxy, job: SloJ
         const skipped = !!have && have.bytes === bytes && have.hash === (await md5);
         if (!skipped) {
           written.push(segName);
-          const onSent =
-            job.onProgress && ((n: number) => n > (sending.get(seg.index) ?? 0) && n < bytes && (sending.set(seg.index, n), report()));
+          const onSent = job.onProgress && ((n: number) => (sending.set(seg.index, n), report()));
           await putVerified(store, objectPath(job.segmentContainer, segName), seg.data, { 'content-type': 'application/octet-stream' }, s, md5, onSent);
         }
         manifest[seg.index] = { path: `/${job.segmentContainer}/${segName}`, etag: await md5, size_bytes: bytes };

@@ -4,7 +4,7 @@ import { sleep } from '../../session/signals.js';
 import { unquote } from './headers.js';
 import { createMd5, md5Of } from './md5.js';
 import type { ObjectStoreProxy } from './proxy.js';
-import { canStreamRequests, type Part } from './source.js';
+import { canStreamRequests, sizeOf, type Part } from './source.js';
 
 const ATTEMPTS = 3;
 
@@ -14,8 +14,9 @@ const ATTEMPTS = 3;
  * refuses corrupt data. Where fetch streams request bodies (Node, Deno, Bun), a Blob goes as its own
  * stream, hashed on the way (the data is read once, not once to hash and once to send); it is
  * sent again on a connection error, a retryable status or an expired token, since the session cannot
- * replay a stream. `onSent` then hears how many bytes of the part fetch has read so far (counting
- * from 0 again on each attempt).
+ * replay a stream. `onSent` then hears how many bytes of the part fetch has read, each time that
+ * passes the most any attempt has reached and stays below the part's size: it never goes back on a
+ * resend, and the caller reports the whole part once Swift has confirmed it.
  * Elsewhere (browsers) the Blob is the body and is hashed in parallel; `onSent` is not called.
  */
 export async function putVerified(
@@ -30,12 +31,14 @@ export async function putVerified(
   const streamed = !(part instanceof Uint8Array) && canStreamRequests();
   const expected = md5 ?? (streamed ? undefined : md5Of(part, signal));
   expected?.catch(() => undefined);
+  let most = 0;
+  const sent = onSent && ((n: number) => n > most && n < sizeOf(part) && onSent((most = n)));
   const h = { ...headers };
   if (part instanceof Uint8Array) h.etag = (await expected)!;
   for (let attempt = 1; ; attempt++) {
     let body: Part | ReadableStream<Uint8Array> = part;
     let hashed: Promise<string> | undefined;
-    if (streamed && !(part instanceof Uint8Array)) [body, hashed] = await passThrough(part.stream(), !expected, onSent);
+    if (streamed && !(part instanceof Uint8Array)) [body, hashed] = await passThrough(part.stream(), !expected, sent);
     let stored: string;
     try {
       const res = await store.request({ method: 'PUT', path, body, headers: h, signal, responseType: 'none' });
@@ -67,7 +70,7 @@ const PIECE = 64 * 1024;
  * chunk), counted for `onSent` and, with `hash`, passed through an MD5 hasher whose digest settles
  * once the stream has been read.
  */
-async function passThrough(
+export async function passThrough(
   stream: ReadableStream<Uint8Array>,
   hash: boolean,
   onSent: ((bytes: number) => void) | undefined,

@@ -4,8 +4,8 @@
  */
 import { ChecksumMismatchError } from '../../session/errors.js';
 import { unquote } from './headers.js';
-import { createMd5 } from './md5.js';
 import type { ObjectStoreProxy } from './proxy.js';
+import { passThrough } from './put.js';
 import { canStreamRequests } from './source.js';
 import { DEFAULT_SEGMENT, putWhole, type Slo, type Stored, type UploadOptions } from './upload.js';
 
@@ -87,21 +87,15 @@ async function putStream(
   headers: Record<string, string>,
   input: ReadableStream<Uint8Array>,
 ): Promise<Stored> {
-  const hasher = await createMd5();
   let loaded = 0;
-  const body = input.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        hasher.update(chunk);
-        loaded += chunk.byteLength;
-        o.onProgress?.({ loaded, total: undefined });
-        controller.enqueue(chunk);
-      },
-    }),
-  );
+  const [body, digest] = await passThrough(input, true, (n) => {
+    loaded = n;
+    o.onProgress?.({ loaded, total: undefined });
+  });
   const res = await store.request({ method: 'PUT', path, body, headers, signal: o.signal, responseType: 'none' });
   const stored = unquote(res.headers.get('etag'));
-  const local = hasher.digest('hex');
+  // Swift answers once it has the whole body, so fetch has read the stream to its end.
+  const local = await digest!;
   if (stored !== local) {
     // The stream cannot be sent again: remove what Swift kept rather than leave corrupt data.
     await store.request({ method: 'DELETE', path, okStatuses: [404], responseType: 'none' }).catch(() => undefined);

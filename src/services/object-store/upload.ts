@@ -163,10 +163,7 @@ export async function putWhole(store: ObjectStoreProxy, o: UploadOptions, path: 
   const total = sizeOf(part);
   const progress = o.onProgress;
   progress?.({ loaded: 0, total });
-  // A resend after a failed attempt starts again from 0: progress holds until it passes the mark.
-  let loaded = 0;
-  const onSent = progress && ((n: number) => n > loaded && n < total && progress({ loaded: (loaded = n), total }));
-  const hash = await putVerified(store, path, part, headers, o.signal, undefined, onSent);
+  const hash = await putVerified(store, path, part, headers, o.signal, undefined, progress && ((loaded) => progress({ loaded, total })));
   progress?.({ loaded: total, total });
   return { container: o.container, name: o.name, hash, bytes: total, segments: 0 };
 }
