@@ -1,8 +1,8 @@
 /**
  * Deno and Bun (both from npm packages) running one script that imports the built ESM bundle against
  * the local cloud: login from clouds.yaml, a Blob up and back down with progress, a 256 MiB file
- * uploaded in less memory than its size, a listing, a typed error. They resolve the SDK's
- * dependencies from the repository's node_modules.
+ * uploaded to Swift and to Glance in less memory than its size, a listing, a typed error. They
+ * resolve the SDK's dependencies from the repository's node_modules.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -50,11 +50,16 @@ describe.each(runtimes)('the ESM bundle in %s', (name, args, version) => {
     expect(out.project).toBe(cloud.users.demo.projectId);
     expect(out.bytes).toBeGreaterThan(0);
     expect(out.bigBytes).toBe(1024 * 1024);
-    console.log(`${name}: ${out.progressSteps} progress events while 1 MiB was sent; a 256 MiB file uploaded at peak RSS ${out.fileUpload.peakRssMiB} MiB`);
+    console.log(
+      `${name}: ${out.progressSteps} progress events while 1 MiB was sent; a 256 MiB file uploaded at peak RSS ` +
+        `${out.fileUpload.peakRssMiB} MiB to Swift, ${out.imageUpload.peakRssMiB} MiB to Glance`,
+    );
     // Sent as a stream, a Blob's progress moves while it is sent, not only at its start and end.
     expect(out.progressSteps).toBeGreaterThan(8);
     expect(out.fileUpload.bytes).toBe(FILE_SIZE);
     expect(out.fileUpload.peakRssMiB).toBeLessThan(FILE_SIZE / MiB);
+    expect(out.imageUpload).toMatchObject({ bytes: FILE_SIZE, status: 'active' });
+    expect(out.imageUpload.peakRssMiB).toBeLessThan(FILE_SIZE / MiB);
     expect(out.names).toEqual(['file.bin', 'hello.txt', 'one-mib.bin']);
     expect(out.roundTrip).toBe(true);
     expect(out.wrongPassword).toEqual({ name: 'UnauthorizedError', typed: true });

@@ -1,7 +1,8 @@
 // Deno or Bun with the built ESM bundle: clouds.yaml through the Node/Deno entry, then the object
-// store with Blobs and a file. Prints one JSON line for the test to check.
+// store with Blobs and a file, and the image service with the same file. Prints one JSON line for
+// the test to check.
 import { Connection, UnauthorizedError } from '../../dist/index.js';
-import { cloudOptions, connect, uploadFile } from '../../dist/node.js';
+import { cloudOptions, connect, uploadFile, uploadImageFile } from '../../dist/node.js';
 
 // The little of each runtime's globals used here (the project's type check has neither's types).
 declare const Deno:
@@ -33,16 +34,34 @@ const big = await conn.objectStore.uploadObject({
   onProgress: (p) => (progressSteps += p.loaded > 0 && p.loaded < p.total! ? 1 : 0),
 });
 
-// A file far larger than the memory its upload may take, read piece by piece.
+// A file far larger than the memory its upload may take, read piece by piece: to Swift, then to Glance.
 const file = env('OSSDK_TEST_FILE');
 let fileUpload: { bytes: number; peakRssMiB: number } | undefined;
+let imageUpload: { bytes: number | null | undefined; status: string; peakRssMiB: number } | undefined;
 if (file) {
   const rss = () => (typeof Deno !== 'undefined' ? Deno.memoryUsage().rss : process.memoryUsage().rss);
-  let peak = rss();
-  const timer = setInterval(() => (peak = Math.max(peak, rss())), 10);
-  const r = await uploadFile(conn, container, file, { name: 'file.bin', onProgress: () => (peak = Math.max(peak, rss())) });
-  clearInterval(timer);
-  fileUpload = { bytes: r.bytes, peakRssMiB: Math.round(peak / 1024 / 1024) };
+  /** Runs `f` and returns the highest RSS seen meanwhile, in MiB. */
+  const peakDuring = async (f: (sample: () => void) => Promise<void>) => {
+    let peak = rss();
+    const sample = () => void (peak = Math.max(peak, rss()));
+    const timer = setInterval(sample, 10);
+    await f(sample).finally(() => clearInterval(timer));
+    return Math.round(peak / 1024 / 1024);
+  };
+  let bytes = 0;
+  const peak = await peakDuring(async (sample) => {
+    bytes = (await uploadFile(conn, container, file, { name: 'file.bin', onProgress: sample })).bytes;
+  });
+  fileUpload = { bytes, peakRssMiB: peak };
+
+  const image = await conn.image.createImage({ name: container, disk_format: 'raw', container_format: 'bare' });
+  try {
+    const imagePeak = await peakDuring(() => uploadImageFile(conn, image, file));
+    const stored = await conn.image.getImage(image);
+    imageUpload = { bytes: stored.size, status: stored.status, peakRssMiB: imagePeak };
+  } finally {
+    await conn.image.deleteImage(image);
+  }
 }
 const names: string[] = [];
 for await (const o of conn.objectStore.objects(container)) names.push((o as { name: string }).name);
@@ -65,6 +84,7 @@ console.log(
     bigBytes: big.bytes,
     progressSteps,
     fileUpload,
+    imageUpload,
     names,
     roundTrip: downloaded === text,
     wrongPassword,

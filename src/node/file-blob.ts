@@ -1,5 +1,6 @@
 import { openAsBlob } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
+import { ValidationError } from '../session/errors.js';
 
 /** Bytes read from the file at a time. */
 const READ_SIZE = 256 * 1024;
@@ -11,8 +12,12 @@ const READ_SIZE = 256 * 1024;
  * that uploads use (Deno sends a stream as a request body).
  */
 export async function openFileBlob(path: string): Promise<Blob> {
+  // stat first: Node 20's openAsBlob says only "Unable to open file as blob" for a missing file,
+  // and opens a directory as if it were a file.
+  const info = await stat(path);
+  if (!info.isFile()) throw new ValidationError(`${path} is not a file`, 'path');
   if (!('Deno' in globalThis)) return openAsBlob(path);
-  return fileRange(path, 0, (await stat(path)).size);
+  return fileRange(path, 0, info.size);
 }
 
 /** Bytes `start..end` of the file at `path`, opened again for each stream (exported for its tests). */

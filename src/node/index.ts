@@ -38,3 +38,4 @@ export function connect<const S extends readonly ServicePlugin[] = []>(opts: Con
   return new Connection<S>({ ...base, ...rest, auth: rest.auth ?? base.auth } as ConnectionOptions<S>);
 }
 export * from './object-store.js';
+export * from './image.js';

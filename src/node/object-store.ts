@@ -2,12 +2,10 @@
  * Node and Deno conveniences for the object store: files are uploaded from a file-backed Blob (read
  * piece by piece, never whole) and downloads are streamed to disk.
  */
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
-import { createWriteStream } from 'node:fs';
-import { basename, dirname, join, relative, sep } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { readdir } from 'node:fs/promises';
+import { basename, join, relative, sep } from 'node:path';
 import { openFileBlob } from './file-blob.js';
+import { saveStream } from './save-stream.js';
 import { isSwiftPseudoFolder, type ObjectStoreProxy, type SwiftDownloadOptions, type SwiftUploadOptions, type SwiftUploadResult } from '../services/object-store/index.js';
 
 
@@ -112,23 +110,7 @@ export async function downloadObjectToFile(
 ): Promise<{ bytes: number; hash: string }> {
   const d = await storeOf(store).downloadObject(container, name, opts);
   if (!d.body) return { bytes: 0, hash: d.object.hash };
-  await mkdir(dirname(path), { recursive: true });
-  const part = `${path}.part`;
-  let bytes = 0;
-  const count = new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, c) {
-      bytes += chunk.byteLength;
-      c.enqueue(chunk);
-    },
-  });
-  try {
-    await pipeline(Readable.fromWeb(d.body.pipeThrough(count) as never), createWriteStream(part), { signal: opts.signal });
-    await rename(part, path);
-  } catch (e) {
-    await rm(part, { force: true });
-    throw e;
-  }
-  return { bytes, hash: d.object.hash };
+  return { bytes: await saveStream(d.body, path, opts.signal), hash: d.object.hash };
 }
 
 function globToRegExp(glob: string): RegExp {
