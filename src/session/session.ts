@@ -186,8 +186,9 @@ export class Session {
         headers.set('x-auth-token', token);
       }
       const started = Date.now();
-      const log = (e: Omit<LogEvent, 'method' | 'url' | 'service' | 'attempt'>) => this.#log({ method, url, service: svc?.type, attempt, ...e });
-      log({ type: 'request', headers: this.redactor.headers(headers) });
+      // Without a log hook, `log?.(...)` skips its arguments too: no redacted header copies per request.
+      const log = this.options.log && ((e: Omit<LogEvent, 'method' | 'url' | 'service' | 'attempt'>) => this.#log({ method, url, service: svc?.type, attempt, ...e }));
+      log?.({ type: 'request', headers: this.redactor.headers(headers) });
       const { signal, dispose, clearTimer } = withTimeout(spec.signal, spec.timeout ?? this.options.timeout);
       let res: Response;
       try {
@@ -197,15 +198,15 @@ export class Session {
         const err = this.#connectionError(e, method, url, spec.signal);
         if (err instanceof ConnectionError && replayable && attempt <= maxRetries) {
           const delay = retryDelay(attempt, null, this.#retry);
-          log({ type: 'retry', delayMs: delay, message: err.message });
+          log?.({ type: 'retry', delayMs: delay, message: err.message });
           await sleep(delay, spec.signal);
           continue;
         }
-        log({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+        log?.({ type: 'error', message: err instanceof Error ? err.message : String(err) });
         throw err;
       }
       const requestId = requestIdOf(res.headers);
-      log({ type: 'response', status: res.status, requestId, durationMs: Date.now() - started, headers: this.redactor.headers(res.headers) });
+      log?.({ type: 'response', status: res.status, requestId, durationMs: Date.now() - started, headers: this.redactor.headers(res.headers) });
       const ok = res.status < 400 || spec.okStatuses?.includes(res.status);
       if (!ok) {
         if (res.status === 401 && authenticated && !reauthed) {
@@ -220,7 +221,7 @@ export class Session {
           dispose();
           reauthed = true;
           this.auth.invalidate(token);
-          log({ type: 'auth', message: 'token rejected; logging in again' });
+          log?.({ type: 'auth', message: 'token rejected; logging in again' });
           attempt--;
           continue;
         }
@@ -228,7 +229,7 @@ export class Session {
           const delay = retryDelay(attempt, res.headers.get('retry-after'), this.#retry);
           await discard(res);
           dispose();
-          log({ type: 'retry', status: res.status, delayMs: delay });
+          log?.({ type: 'retry', status: res.status, delayMs: delay });
           await sleep(delay, spec.signal);
           continue;
         }
