@@ -252,34 +252,45 @@ describe.each([
   });
 
   // The ESM build loads the upload code from a chunk on first use; the UMD bundle holds all its code.
-  it('a first upload fetches the upload code and MD5 at the same time, not one after the other', async () => {
+  it.each([
+    ['one byte: MD5', 1, {}, ['md5-wasm']],
+    ['a Blob larger than its segments: MD5 and the large-object code', 2 * MiB, { segmentSize: MiB }, ['md5-wasm', 'large-object']],
+  ])('a first upload of %s, fetched at the same time as the upload code, not after it', async (_, size, options, chunks) => {
     const page = await browser.context.newPage();
     try {
-      const requested: string[] = [];
-      let md5Requested!: () => void;
-      const md5Seen = new Promise<void>((resolve) => (md5Requested = resolve));
-      await page.route('**/dist/chunks/md5-wasm-*.js', (route) => {
-        requested.push('md5');
-        md5Requested();
-        return route.continue();
+      const asked = new Set<string>();
+      let allAsked!: (yes: boolean) => void;
+      const together = new Promise<boolean>((resolve) => {
+        allAsked = resolve;
+        setTimeout(resolve, 5000, false);
       });
-      // The upload chunk is held back until MD5 is asked for (or 5 s pass): loaded one after the
-      // other, MD5 would only be asked for once this chunk had arrived.
+      for (const chunk of chunks)
+        await page.route(`**/dist/chunks/${chunk}-*.js`, (route) => {
+          asked.add(chunk);
+          if (asked.size === chunks.length) allAsked(true);
+          return route.continue();
+        });
+      // The upload chunk is held back until the others are asked for (or 5 s pass): loaded one
+      // after the other, they would only be asked for once this chunk had arrived.
+      let uploadChunk = 'not asked for';
       await page.route('**/dist/chunks/upload-*.js', async (route) => {
-        requested.push('upload');
-        const together = await Promise.race([md5Seen.then(() => true), new Promise((r) => setTimeout(r, 5000, false))]);
-        requested.push(together ? 'upload sent after md5 was asked for' : 'upload sent, md5 not asked for yet');
+        uploadChunk = (await together) ? 'sent after the others were asked for' : 'sent, the others not asked for yet';
         return route.continue();
       });
       await page.goto(site.origin + pagePath);
       await page.waitForFunction(() => typeof (window as any).connect === 'function');
-      const hash = await page.evaluate(
-        async ({ auth, container }) => (await (window as any).connect(auth).objectStore.uploadObject({ container, name: 'first-upload.txt', data: 'x' })).hash,
-        { auth, container },
+      const stored = await page.evaluate(
+        async ({ auth, container, size, options }) => {
+          const data = new Blob([new Uint8Array(size).fill(120)]); // "xxx..."
+          const r = await (window as any).connect(auth).objectStore.uploadObject({ container, name: `first-upload-${size}`, data, ...options });
+          return { hash: r.hash, segments: r.segments };
+        },
+        { auth, container, size, options },
       );
-      expect(hash).toBe('9dd4e461268c8034f5c8564e155c67a6'); // MD5 of "x"
-      if (pagePath === '/umd.html') expect(requested).toEqual([]);
-      else expect(requested).toEqual(['upload', 'md5', 'upload sent after md5 was asked for']);
+      if (size === 1) expect(stored).toEqual({ hash: '9dd4e461268c8034f5c8564e155c67a6', segments: 0 }); // MD5 of "x"
+      else expect(stored.segments).toBe(2);
+      if (pagePath === '/umd.html') expect([uploadChunk, ...asked]).toEqual(['not asked for']);
+      else expect(uploadChunk).toBe('sent after the others were asked for');
     } finally {
       await page.close();
     }

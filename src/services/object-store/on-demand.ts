@@ -23,3 +23,15 @@ export const downloads = lazy('downloads', () => alongWithMd5(import('./download
 export const bulk = lazy('bulk delete', () => import('./bulk.js'));
 export const tempUrls = lazy('temp URLs', () => import('./temp-url.js'));
 export const formPosts = lazy('form POST signatures', () => import('./form-post.js'));
+
+/**
+ * The upload code, and with it the large-object code when the input may become a Static Large
+ * Object (more bytes than the given threshold or segment size, else than 32 MiB), so that a first
+ * large upload waits for one round trip instead of two. Next to an upload that size, a chunk that
+ * turns out not to be needed costs nothing.
+ */
+export function uploadsFor(o: { data?: unknown; segmentSize?: number; largeObjectThreshold?: number } | undefined) {
+  const data = o?.data as { size?: number; byteLength?: number } | undefined;
+  if ((data?.size ?? data?.byteLength ?? 0) > (o?.largeObjectThreshold ?? o?.segmentSize ?? 32 * 1024 * 1024)) largeObjects().catch(() => undefined);
+  return uploads();
+}

@@ -11,7 +11,7 @@ import type { FormPostOptions, FormPostSignature } from './form-post.js';
 import { metaHeaders, objectHeaders, type ObjectUpdate } from './headers.js';
 import type { DynamicLargeObjectOptions } from './large-object.js';
 import { containerPath, objectPath } from './names.js';
-import { bulk, downloads, formPosts, largeObjects, tempUrls, uploads } from './on-demand.js';
+import { bulk, downloads, formPosts, largeObjects, tempUrls, uploadsFor } from './on-demand.js';
 import { toAccount, toContainer, toObject, type ObjectStoreAccount, type ObjectStoreContainerInfo, type SwiftObjectInfo } from './resources.js';
 import * as s from './schemas.js';
 import type { TempUrlOptions } from './temp-url.js';
@@ -300,7 +300,7 @@ export class ObjectStoreProxy extends ServiceClient {
 
   /** Uploads a Blob, File, stream, bytes or string; large inputs become Static Large Objects. */
   async uploadObject(opts: UploadOptions): Promise<UploadResult> {
-    return (await uploads()).uploadObject(this, opts);
+    return (await uploadsFor(opts)).uploadObject(this, opts);
   }
 
   /** Downloads an object as a stream, checked against its MD5 while read (ordinary objects). */
