@@ -46,28 +46,52 @@ loginForm.addEventListener('submit', async (event) => {
   await busy(loginForm, async () => {
     showError('#login-error');
     try {
-      const next = new Connection({ auth });
-      const state = await next.auth.getAuthState();
-      conn = next;
-      $('#whoami').textContent = `${state.user?.name ?? 'user'} · ${state.project?.name ?? 'no project'}`;
-      $('#logout').hidden = false;
-      $('#login-view').hidden = true;
-      $('#store-view').hidden = false;
-      await loadContainers();
+      await startSession(new Connection({ auth }));
     } catch (e) {
       showError('#login-error', e);
     }
   });
 });
 
-$('#logout').addEventListener('click', () => location.reload());
+// The session outlives a reload: the auth state (token, expiry, catalog: plain JSON) is kept in this
+// tab's sessionStorage, and a reload lists containers without logging in again. A saved token that
+// has expired or been revoked cannot be renewed without credentials: the login form comes back.
+const SAVED = 'openstack-sdk-example/authState';
+
+async function startSession(next) {
+  const state = await next.auth.getAuthState();
+  await loadContainers(next);
+  conn = next;
+  sessionStorage.setItem(SAVED, JSON.stringify(state));
+  $('#whoami').textContent = `${state.user?.name ?? 'user'} · ${state.project?.name ?? 'no project'}`;
+  $('#logout').hidden = false;
+  $('#login-view').hidden = true;
+  $('#store-view').hidden = false;
+}
+
+const saved = sessionStorage.getItem(SAVED);
+if (saved)
+  startSession(new Connection({ authState: JSON.parse(saved) })).catch((e) => {
+    sessionStorage.removeItem(SAVED);
+    loginForm.elements.authUrl.value = JSON.parse(saved).authUrl ?? '';
+    showError('#login-error', e);
+  });
+
+// Logging out revokes the token, so that a copy of it (or of the saved state) is useless.
+$('#logout').addEventListener('click', async () => {
+  sessionStorage.removeItem(SAVED);
+  try {
+    await conn.identity.revokeToken(await conn.auth.getToken());
+  } finally {
+    location.reload();
+  }
+});
 
 // ---- containers ----
 
-async function loadContainers() {
-  const list = $('#containers');
-  list.replaceChildren();
-  for await (const c of conn.objectStore.containers()) {
+async function loadContainers(from = conn) {
+  const items = [];
+  for await (const c of from.objectStore.containers()) {
     const button = el(
       'button',
       { type: 'button', className: 'container' },
@@ -76,8 +100,9 @@ async function loadContainers() {
     );
     button.addEventListener('click', () => openContainer(c.name));
     if (c.name === container) button.classList.add('active');
-    list.append(el('li', {}, button));
+    items.push(el('li', {}, button));
   }
+  $('#containers').replaceChildren(...items);
 }
 
 $('#new-container').addEventListener('submit', async (event) => {
