@@ -186,7 +186,9 @@ describe('examples/browser in Chromium', () => {
     await shot('05-after-delete');
   });
 
-  const savedState = () => browser.page.evaluate(() => sessionStorage.getItem('openstack-sdk-example/authState'));
+  /** Where the app keeps the auth state in sessionStorage. */
+  const SAVED = 'openstack-sdk-example/authState';
+  const savedState = () => browser.page.evaluate((key) => sessionStorage.getItem(key), SAVED);
 
   it('keeps the session across a reload: the containers come back without a login', async () => {
     const page = browser.page;
@@ -216,7 +218,7 @@ describe('examples/browser in Chromium', () => {
     // A state whose token has expired, as a tab left open overnight would have it. (A revoked one
     // may still pass at services that cache validated tokens for a few minutes, as Swift does.)
     const expired = { ...JSON.parse(saved!), expiresAt: new Date(Date.now() - 60_000).toISOString() };
-    await page.evaluate((s) => sessionStorage.setItem('openstack-sdk-example/authState', s), JSON.stringify(expired));
+    await page.evaluate(([key, state]) => sessionStorage.setItem(key!, state!), [SAVED, JSON.stringify(expired)]);
     await page.reload();
     await page.waitForSelector('#login-error:not(:empty)');
     expect(await page.textContent('#login-error')).toMatch(/^AuthError: The saved token has expired or was rejected/);

@@ -69,11 +69,11 @@ async function startSession(next) {
   $('#store-view').hidden = false;
 }
 
-const saved = sessionStorage.getItem(SAVED);
+const saved = JSON.parse(sessionStorage.getItem(SAVED) ?? 'null');
 if (saved)
-  startSession(new Connection({ authState: JSON.parse(saved) })).catch((e) => {
+  startSession(new Connection({ authState: saved })).catch((e) => {
     sessionStorage.removeItem(SAVED);
-    loginForm.elements.authUrl.value = JSON.parse(saved).authUrl ?? '';
+    loginForm.elements.authUrl.value = saved.authUrl ?? '';
     showError('#login-error', e);
   });
 
