@@ -1,14 +1,14 @@
 import { builtinAuthPlugins, type AuthOptions } from './auth/builtin.js';
-import { findEndpoint, type Interface } from './auth/catalog.js';
-import type { AuthPlugin, AuthProvider } from './auth/provider.js';
+import { findEndpoint, type Interface } from './base/catalog.js';
+import type { AuthPlugin, AuthProvider } from './base/auth-provider.js';
 import { StaticStateAuth } from './auth/static-state.js';
-import type { AuthState } from './auth/state.js';
+import type { AuthState } from './base/auth-state.js';
 import type { MergeServices, ServicePlugin } from './plugin.js';
-import { ValidationError } from './session/errors.js';
-import { Redactor } from './session/redact.js';
+import { ValidationError } from './base/errors.js';
+import { Redactor } from './base/redact.js';
 import type { RetryOptions } from './session/retry.js';
 import { Session } from './session/session.js';
-import type { FetchLike, LogHook } from './session/types.js';
+import type { FetchLike, LogHook } from './base/types.js';
 
 export interface ConnectionOptions<S extends readonly ServicePlugin[] = readonly ServicePlugin[]> {
   /** An auth provider, or `{ type, authUrl, ... }` resolved by name (built-ins plus `authTypes`). */
@@ -101,12 +101,16 @@ export class ConnectionCore {
         throw new ValidationError('each service must come from defineService()', 'services');
       plugins.set(p.name, p);
     }
+    const service = <T>(name: string): T => {
+      if (!plugins.has(name)) throw new ValidationError(`this Connection has no '${name}' service; add its plugin to \`services\``, 'services');
+      return (this as unknown as Record<string, T>)[name]!;
+    };
     for (const p of plugins.values()) {
       Object.defineProperty(this, p.name, {
         enumerable: true,
         configurable: true,
         get: () => {
-          if (!this.#proxies.has(p.name)) this.#proxies.set(p.name, p.create({ session: this.session, descriptor: p, name: p.name }));
+          if (!this.#proxies.has(p.name)) this.#proxies.set(p.name, p.create({ session: this.session, descriptor: p, name: p.name, service }));
           return this.#proxies.get(p.name);
         },
       });

@@ -1,4 +1,4 @@
-import type { ServiceContext } from './session/proxy.js';
+import type { ServiceContext } from './session/service-client.js';
 import type { ServiceDescriptor } from './session/session.js';
 
 /**

@@ -1,6 +1,6 @@
 import { ApplicationCredentialAuth, type ApplicationCredentialAuthOptions } from './application-credential.js';
 import { PasswordAuth, type PasswordAuthOptions } from './password.js';
-import { defineAuth, type AuthPlugin } from './provider.js';
+import { defineAuth, type AuthPlugin } from '../base/auth-provider.js';
 import { TokenAuth, type TokenAuthOptions } from './token.js';
 import { MultiFactorAuth, TotpAuth, type MultiFactorAuthOptions, type TotpAuthOptions } from './totp.js';
 

@@ -1,6 +1,6 @@
-import { AuthError } from '../session/errors.js';
-import type { AuthContext, AuthProvider, GetAuthOptions } from './provider.js';
-import type { AuthState } from './state.js';
+import { AuthError } from '../base/errors.js';
+import type { AuthContext, AuthProvider, GetAuthOptions } from '../base/auth-provider.js';
+import type { AuthState } from '../base/auth-state.js';
 
 /**
  * The part every token-based provider shares: one login at a time (concurrent callers wait for

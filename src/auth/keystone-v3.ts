@@ -1,8 +1,9 @@
 import * as v from 'valibot';
-import { AuthError, UnauthorizedError, ValidationError } from '../session/errors.js';
-import { issuePath } from '../session/validate.js';
+import { AuthError, UnauthorizedError, ValidationError } from '../base/errors.js';
+import { issuePath } from '../base/validate.js';
 import { CachedAuth } from './cached-auth.js';
-import { stateFromToken, TokenBody, type AuthState } from './state.js';
+import type { AuthState } from '../base/auth-state.js';
+import { stateFromToken, TokenBody } from './token-body.js';
 
 /** Where the token is scoped. Give at most one of project, domain, system; none means unscoped. */
 export interface ScopeOptions {

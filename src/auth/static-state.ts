@@ -1,6 +1,6 @@
-import { AuthError } from '../session/errors.js';
+import { AuthError } from '../base/errors.js';
 import { CachedAuth } from './cached-auth.js';
-import type { AuthState } from './state.js';
+import type { AuthState } from '../base/auth-state.js';
 
 /**
  * Uses a state exported earlier (`conn.auth.getAuthState()`) and nothing else: a web app keeping

@@ -1,5 +1,5 @@
-import { ValidationError } from '../session/errors.js';
-import type { AuthContext } from './provider.js';
+import { ValidationError } from '../base/errors.js';
+import type { AuthContext } from '../base/auth-provider.js';
 import { KeystoneV3Auth, scopeOf, type KeystoneCommon, type ScopeOptions } from './keystone-v3.js';
 
 export interface TokenAuthOptions extends KeystoneCommon, ScopeOptions {

@@ -1,4 +1,4 @@
-import { ValidationError } from '../session/errors.js';
+import { ValidationError } from '../base/errors.js';
 
 /**
  * An RFC 6238 TOTP code (HMAC-SHA1, 30 s steps, 6 digits), as Keystone's `totp` method checks it.

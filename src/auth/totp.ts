@@ -1,5 +1,5 @@
-import { ValidationError } from '../session/errors.js';
-import type { AuthContext } from './provider.js';
+import { ValidationError } from '../base/errors.js';
+import type { AuthContext } from '../base/auth-provider.js';
 import { KeystoneV3Auth, scopeOf, userRef, type KeystoneCommon, type ScopeOptions, type UserOptions } from './keystone-v3.js';
 
 /** A passcode, or a function giving a fresh one for each login (codes are short-lived). */

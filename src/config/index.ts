@@ -2,10 +2,10 @@
  * clouds.yaml and `OS_*` variables to Connection options: pure functions, no file access (the
  * Node/Deno entry reads the files). Key names are openstacksdk's, so existing files work as they are.
  */
-import type { Interface } from '../auth/catalog.js';
-import { officialType } from '../auth/service-types.js';
+import type { Interface } from '../base/catalog.js';
+import { officialType } from '../base/service-types.js';
 import type { ConnectionOptions } from '../connection.js';
-import { ValidationError } from '../session/errors.js';
+import { ValidationError } from '../base/errors.js';
 
 /** One cloud's entry in clouds.yaml (snake_case keys, as openstacksdk reads them). */
 export type CloudConfig = Record<string, unknown> & { auth?: Record<string, unknown> };

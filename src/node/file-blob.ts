@@ -1,6 +1,6 @@
 import { openAsBlob } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
-import { ValidationError } from '../session/errors.js';
+import { ValidationError } from '../base/errors.js';
 
 /** Bytes read from the file at a time. */
 const READ_SIZE = 256 * 1024;

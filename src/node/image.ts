@@ -3,8 +3,8 @@
  * piece by piece, never whole, in Deno too) and downloaded into one (verified before it is kept).
  */
 import type { ExpectedHash, ImageProxy, ImageUploadOptions } from '../services/image/index.js';
-import type { Ref } from '../session/proxy.js';
-import type { CallOptions } from '../session/types.js';
+import type { Ref } from '../resource/proxy.js';
+import type { CallOptions } from '../base/types.js';
 import { openFileBlob } from './file-blob.js';
 import { saveStream } from './save-stream.js';
 

@@ -4,7 +4,7 @@
  */
 import { Connection } from '../index.js';
 import { fromCloudConfig, fromEnv, type ConnectionOptions } from '../core-exports.js';
-import { ValidationError } from '../session/errors.js';
+import { ValidationError } from '../base/errors.js';
 import type { ServicePlugin } from '../plugin.js';
 import { loadCloudsFiles } from './clouds.js';
 

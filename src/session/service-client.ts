@@ -1,12 +1,17 @@
-import type { Interface } from '../auth/catalog.js';
+import type { Interface } from '../base/catalog.js';
 import type { ServiceDescriptor, Session } from './session.js';
-import type { CallOptions, OpenStackResponse, RequestSpec } from './types.js';
+import type { CallOptions, OpenStackResponse, RequestSpec } from '../base/types.js';
 
 /** What a service plugin's `create` receives. */
 export interface ServiceContext {
   session: Session;
   descriptor: ServiceDescriptor;
   name: string;
+  /**
+   * Another service of the same Connection, by its property name (`image`): whatever plugin the
+   * Connection registered under that name, so that a replaced service is the one used.
+   */
+  service<T = unknown>(name: string): T;
 }
 
 export type ListOptions = CallOptions & {
@@ -24,11 +29,18 @@ export class ServiceClient {
   readonly descriptor: ServiceDescriptor;
   /** The Connection property this proxy sits under (for per-service options). */
   readonly serviceName: string;
+  readonly #service: ServiceContext['service'];
 
   constructor(ctx: ServiceContext) {
     this.session = ctx.session;
     this.descriptor = ctx.descriptor;
     this.serviceName = ctx.name;
+    this.#service = ctx.service;
+  }
+
+  /** Another service of the same Connection, by its property name (`image`). */
+  protected otherService<T>(name: string): T {
+    return this.#service<T>(name);
   }
 
   /** Sends a request to this service; `path` is relative to its endpoint. */

@@ -1,7 +1,7 @@
-import type { AuthContext, AuthProvider } from '../auth/provider.js';
-import { findEndpoint, type Interface } from '../auth/catalog.js';
-import type { AuthState } from '../auth/state.js';
-import { cloudMessage } from './error-message.js';
+import type { AuthContext, AuthProvider } from '../base/auth-provider.js';
+import { findEndpoint, type Interface } from '../base/catalog.js';
+import type { AuthState } from '../base/auth-state.js';
+import { cloudMessage } from '../base/error-message.js';
 import {
   ConnectionError,
   EndpointNotFoundError,
@@ -10,18 +10,18 @@ import {
   ResponseError,
   TimeoutError,
   ValidationError,
-} from './errors.js';
+} from '../base/errors.js';
 import type { MicroversionRange, MicroversionSpec } from './microversion.js';
-import { Redactor } from './redact.js';
+import { Redactor } from '../base/redact.js';
 import { requestIdOf } from './request-id.js';
-import { lazy } from './lazy.js';
-import { isBrowser } from './runtime.js';
+import { lazy } from '../base/lazy.js';
+import { isBrowser } from '../base/runtime.js';
 import { DEFAULT_RETRY, isReplayable, retryDelay, type RetryOptions } from './retry.js';
-import { abortReason, sleep, withTimeout } from './signals.js';
+import { abortReason, sleep, withTimeout } from '../base/signals.js';
 import { createTransport, type Transport } from './transport.js';
-import type { FetchLike, LogEvent, LogHook, OpenStackResponse, RequestSpec } from './types.js';
-import { hasVersionSegment, joinUrl, withQuery } from './url.js';
-import { checkNumber } from './validate.js';
+import type { FetchLike, LogEvent, LogHook, OpenStackResponse, RequestSpec } from '../base/types.js';
+import { hasVersionSegment, joinUrl, withQuery } from '../base/url.js';
+import { checkNumber } from '../base/validate.js';
 
 /** What the Session needs to know about a service to reach it. */
 export interface ServiceDescriptor {
@@ -32,6 +32,11 @@ export interface ServiceDescriptor {
   /** The major API version the SDK speaks; found by discovery when the catalog URL has none. */
   version?: string;
   microversion?: MicroversionSpec;
+  /**
+   * Where to go when the catalog has no entry for this service: `authUrl` for Keystone, which an
+   * unscoped token (whose catalog is empty) still reaches where it logged in.
+   */
+  catalogFallback?: 'authUrl';
 }
 
 export interface SessionOptions {
@@ -79,6 +84,14 @@ export class Session {
     this.auth.bind(ctx);
   }
 
+  /**
+   * The Connection's retry policy, for the callers that resend a body themselves (a segment read
+   * again from its source after the session could not replay its stream).
+   */
+  get retryPolicy(): Readonly<Required<RetryOptions>> {
+    return this.#retry;
+  }
+
   /** The endpoint a service is reached at, after overrides, catalog lookup and version discovery. */
   endpoint(svc: ServiceDescriptor, opts: { interface?: Interface; region?: string; name?: string; signal?: AbortSignal } = {}): Promise<string> {
     const iface = opts.interface ?? this.#pick(this.options.interfaces, svc, opts.name) ?? this.options.interface ?? 'public';
@@ -114,8 +127,7 @@ export class Session {
       try {
         url = findEndpoint(state.catalog, { type: svc.type, aliases: svc.aliases, interface: iface, region });
       } catch (e) {
-        // An unscoped token has no catalog; Keystone itself is still where we logged in.
-        if (svc.type === 'identity' && e instanceof EndpointNotFoundError && this.auth.authUrl) url = this.auth.authUrl;
+        if (svc.catalogFallback === 'authUrl' && e instanceof EndpointNotFoundError && this.auth.authUrl) url = this.auth.authUrl;
         else throw e;
       }
     }

@@ -1,5 +1,5 @@
 import { createFetch } from 'ofetch';
-import type { FetchLike } from './types.js';
+import type { FetchLike } from '../base/types.js';
 
 /**
  * The one place a request leaves the SDK: ofetch with its own retries and timeout switched off

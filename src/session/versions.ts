@@ -5,10 +5,10 @@
  * Discovery: when the catalog gives a service's root (`http://host:9292`) rather than a versioned
  * URL, the version document says where the wanted major version lives.
  */
-import { ConnectionError, OpenStackError, ValidationError } from './errors.js';
+import { ConnectionError, OpenStackError, ValidationError } from '../base/errors.js';
 import { compareMicroversions, parseMicroversion, type MicroversionRange, type MicroversionSpec } from './microversion.js';
-import type { OpenStackResponse, RequestSpec } from './types.js';
-import { isVersionSegment } from './url.js';
+import type { OpenStackResponse, RequestSpec } from '../base/types.js';
+import { isVersionSegment } from '../base/url.js';
 
 type Send = (spec: RequestSpec & { path: string }) => Promise<OpenStackResponse<unknown>>;
 

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { Connection } from '../../src/core.js';
-import { DuplicateResourceError, ValidationError } from '../../src/session/errors.js';
+import { DuplicateResourceError, ValidationError } from '../../src/base/errors.js';
 import { compute, MAX_USER_DATA, type Server } from '../../src/services/compute/index.js';
-import { image } from '../../src/services/image/index.js';
+import { image, ImageProxy } from '../../src/services/image/index.js';
+import { defineService } from '../../src/plugin.js';
 import { encodeUserData } from '../../src/services/compute/user-data.js';
 import { fakeAuth, fakeServer, json, keystoneRoute, type FakeServer, type Handler } from '../helpers/fake-server.js';
 
@@ -228,5 +229,33 @@ describe('lists and sub-resources', () => {
     expect(err).toBeInstanceOf(DuplicateResourceError);
     expect(err.matches).toEqual(['1', '2']);
     expect(novaRequests().filter((r) => r.url.startsWith('/compute/v2.1/flavors/detail')).every((r) => !r.url.includes('name='))).toBe(true);
+  });
+});
+
+describe('compute reaches images through the Connection', () => {
+  test("a replaced 'image' plugin is the one compute's findImage and getImage use", async () => {
+    const asked: string[] = [];
+    class RecordingImages extends ImageProxy {
+      override getImage(ref: Parameters<ImageProxy['getImage']>[0]) {
+        asked.push(`get ${typeof ref === 'string' ? ref : ref.id}`);
+        return Promise.resolve({ id: 'i1', name: 'mine' } as never);
+      }
+      override findImage(nameOrId: string) {
+        asked.push(`find ${nameOrId}`);
+        return Promise.resolve({ id: 'i1', name: nameOrId } as never);
+      }
+    }
+    const mine = defineService({ ...image, create: (ctx) => new RecordingImages(ctx) });
+    const conn = await nova([], '2.93', { services: [compute, mine] });
+    expect((await conn.compute.getImage('i1')).name).toBe('mine');
+    expect((await conn.compute.findImage('cirros'))?.name).toBe('cirros');
+    expect(asked).toEqual(['get i1', 'find cirros']);
+    expect(srv.requests.filter((r) => r.url.startsWith('/image/'))).toEqual([]);
+  });
+
+  test('without an image service, an image call says which plugin to add and sends nothing', async () => {
+    const conn = await nova([], '2.93', { services: [compute] });
+    expect(() => conn.compute.getImage('i1')).toThrow(/no 'image' service/);
+    expect(srv.requests.filter((r) => r.url.startsWith('/image/'))).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { defineService, ServiceProxy, NotFoundError, BadRequestError, ResponseError, type LogEvent } from '../../src/index.js';
 import { Connection } from '../../src/core.js';
-import { cloudMessage } from '../../src/session/error-message.js';
+import { cloudMessage } from '../../src/base/error-message.js';
 import { fakeAuth, fakeServer, json, keystoneRoute, PASSWORD, type FakeServer } from '../helpers/fake-server.js';
 
 describe('the cloud message is pulled out of every body shape', () => {

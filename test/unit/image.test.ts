@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, test } from 'vitest';
 import { Connection } from '../../src/core.js';
-import { ChecksumMismatchError, ResponseError, ValidationError } from '../../src/session/errors.js';
+import { ChecksumMismatchError, ResponseError, ValidationError } from '../../src/base/errors.js';
 import { image } from '../../src/services/image/index.js';
 import { patchOps } from '../../src/services/image/patch.js';
 import { fakeAuth, fakeServer, json, keystoneRoute, type FakeServer, type Handler } from '../helpers/fake-server.js';

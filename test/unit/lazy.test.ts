@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { ConnectionError } from '../../src/index.js';
-import { lazy } from '../../src/session/lazy.js';
+import { lazy } from '../../src/base/lazy.js';
 
 describe('code loaded on first use', () => {
   test('loads once, however many calls wait for it', async () => {

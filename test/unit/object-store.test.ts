@@ -1,7 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { afterEach, describe, expect, test } from 'vitest';
 import { Connection } from '../../src/core.js';
-import { ChecksumMismatchError, ValidationError } from '../../src/session/errors.js';
+import { ChecksumMismatchError, ValidationError } from '../../src/base/errors.js';
 import { objectStore } from '../../src/services/object-store/index.js';
 import { fromHeaderValue, toHeaderValue } from '../../src/services/object-store/headers.js';
 import { objectPath } from '../../src/services/object-store/names.js';
@@ -15,7 +15,7 @@ const md5 = (s: string) => createHash('md5').update(s).digest('hex');
 const ACCOUNT = '/v1/AUTH_p1';
 
 /** A tiny in-memory Swift: objects by path, bulk delete of `perRequest` names, segment ETags corrupted on demand. */
-async function swift(opts: { perRequest?: number; corruptOnce?: RegExp; failPut?: RegExp; routes?: [RegExp, Handler][] } = {}) {
+async function swift(opts: { perRequest?: number; corruptOnce?: RegExp; failPut?: RegExp; routes?: [RegExp, Handler][]; retries?: number } = {}) {
   const objects = new Map<string, string>();
   const corrupted = new Set<string>();
   srv = await fakeServer([
@@ -58,7 +58,7 @@ async function swift(opts: { perRequest?: number; corruptOnce?: RegExp; failPut?
       json(res, 200, names.map((name) => ({ name, hash: md5(objects.get(`${c}/${name}`)!), bytes: objects.get(`${c}/${name}`)!.length, content_type: 'x', last_modified: 'x' })));
     }],
   ]);
-  const conn = new Connection({ auth: fakeAuth(srv.url), services: [objectStore], retry: { retries: 0 } });
+  const conn = new Connection({ auth: fakeAuth(srv.url), services: [objectStore], retry: { retries: opts.retries ?? 2, baseDelay: 1 } });
   const swiftRequests = () => srv.requests.filter((r) => r.url.startsWith(ACCOUNT));
   return { os: conn.objectStore, objects, swiftRequests };
 }
@@ -161,6 +161,15 @@ describe('large object uploads', () => {
     const puts = swiftRequests().filter((q) => q.method === 'PUT').map((q) => q.url);
     expect(puts.filter((u) => u.endsWith('/00000002'))).toHaveLength(2);
     expect(puts.at(-1)).toMatch(/multipart-manifest=put/);
+  });
+
+  test('with retry: { retries: 0 } a segment whose ETag does not match is sent once, and the upload fails', async () => {
+    const { os, objects, swiftRequests } = await swift({ corruptOnce: /\/00000002$/, retries: 0 });
+    const upload = os.uploadObject({ container: 'c', name: 'big', data: new Blob([data]), segmentSize: 300, concurrency: 2 });
+    await expect(upload).rejects.toBeInstanceOf(ChecksumMismatchError);
+    const puts = swiftRequests().filter((q) => q.method === 'PUT').map((q) => q.url);
+    expect(puts.filter((u) => u.endsWith('/00000002'))).toHaveLength(1);
+    expect(objects.has(`${ACCOUNT}/c/big`)).toBe(false);
   });
 
   test('a segment PUT refused with 401 (token expired mid-upload) is sent again with a new token', async () => {

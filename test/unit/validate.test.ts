@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, test } from 'vitest';
 import { idOf, parseResponse, ResponseError, ValidationError } from '../../src/index.js';
-import { validateInput } from '../../src/session/validate.js';
+import { validateInput } from '../../src/base/validate.js';
 
 describe('input and response checks', () => {
   const Attrs = v.object({ flavor: v.string(), size: v.optional(v.pipe(v.number(), v.minValue(1, 'must be 1 or more'))) });

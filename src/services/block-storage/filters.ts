@@ -1,4 +1,4 @@
-import type { Query, QueryValue } from '../../session/types.js';
+import type { Query, QueryValue } from '../../base/types.js';
 
 /** Turns list filters into a query; Cinder reads a metadata filter as a JSON-like dict. */
 export function toQuery(filters: Record<string, unknown> = {}): Query {

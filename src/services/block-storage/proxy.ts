@@ -1,10 +1,10 @@
 import * as v from 'valibot';
-import type { FindOptions } from '../../session/find.js';
-import { ServiceProxy, type ListOptions, type Ref, type ResourceDef } from '../../session/proxy.js';
-import type { CallOptions, RequestSpec } from '../../session/types.js';
-import { seg } from '../../session/url.js';
-import { idOf, parseResponse, validateInput } from '../../session/validate.js';
-import type { WaitOptions } from '../../session/wait.js';
+import type { FindOptions } from '../../resource/find.js';
+import { ServiceProxy, type ListOptions, type Ref, type ResourceDef } from '../../resource/proxy.js';
+import type { CallOptions, RequestSpec } from '../../base/types.js';
+import { seg } from '../../base/url.js';
+import { idOf, parseResponse, validateInput } from '../../base/validate.js';
+import type { WaitOptions } from '../../resource/wait.js';
 import { toQuery } from './filters.js';
 import * as r from './resources.js';
 import { MetadataBody, MetadataInput, sizeGiB, type Filters } from './schemas/common.js';

@@ -1,4 +1,4 @@
-import type { ResourceDef } from '../../session/proxy.js';
+import type { ResourceDef } from '../../resource/proxy.js';
 import * as s from './schemas/index.js';
 
 /** Cinder replaces attributes with PUT. */

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { ResourceDef } from '../../session/proxy.js';
+import type { ResourceDef } from '../../resource/proxy.js';
 import * as s from './schemas.js';
 
 /** How each Nova resource is reached. */

@@ -1,10 +1,9 @@
 import * as v from 'valibot';
-import { ResponseError } from '../../session/errors.js';
-import { ServiceProxy, type Ref } from '../../session/proxy.js';
-import type { CallOptions, RequestSpec } from '../../session/types.js';
-import { seg } from '../../session/url.js';
-import { idOf, parseResponse, validateInput } from '../../session/validate.js';
-import { image as imagePlugin } from '../image/index.js';
+import { ResponseError } from '../../base/errors.js';
+import { ServiceProxy, type Ref } from '../../resource/proxy.js';
+import type { CallOptions, RequestSpec } from '../../base/types.js';
+import { seg } from '../../base/url.js';
+import { idOf, parseResponse, validateInput } from '../../base/validate.js';
 import type { ImageProxy } from '../image/proxy.js';
 import { interfaces, servers, volumeAttachments } from './resources.js';
 import * as s from './schemas.js';
@@ -32,11 +31,9 @@ export interface ServerRebuildAttrs {
  * addresses, interface and volume attachments. {@link ComputeProxy} adds everything else.
  */
 export class ServerActionsProxy extends ServiceProxy {
-  private imageProxy: ImageProxy | undefined;
-
-  /** The image service on the same session (images are Glance's since compute 2.36). */
+  /** The Connection's image service (images are Glance's since compute 2.36). */
   protected get imageService(): ImageProxy {
-    return (this.imageProxy ??= imagePlugin.create({ session: this.session, descriptor: imagePlugin, name: imagePlugin.name }));
+    return this.otherService<ImageProxy>('image');
   }
 
   /** Sends one server action; most answer 202 with no body. */

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { ValidationError } from '../../session/errors.js';
-import { validateInput } from '../../session/validate.js';
+import { ValidationError } from '../../base/errors.js';
+import { validateInput } from '../../base/validate.js';
 import { encodeUserData } from './user-data.js';
 
 const id = v.pipe(v.string(), v.nonEmpty('must not be empty'));

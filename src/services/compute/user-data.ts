@@ -1,4 +1,4 @@
-import { ValidationError } from '../../session/errors.js';
+import { ValidationError } from '../../base/errors.js';
 
 /** Nova's limit on `user_data`, counted after base64 encoding. */
 export const MAX_USER_DATA = 65535;

@@ -1,4 +1,4 @@
-import type { ResourceDef } from '../../session/proxy.js';
+import type { ResourceDef } from '../../resource/proxy.js';
 import * as s from './schemas.js';
 
 /** How each Keystone v3 collection is reached: what the generic proxy helpers work from. */

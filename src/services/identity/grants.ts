@@ -1,7 +1,7 @@
-import { ValidationError } from '../../session/errors.js';
-import type { Ref } from '../../session/proxy.js';
-import { seg } from '../../session/url.js';
-import { idOf } from '../../session/validate.js';
+import { ValidationError } from '../../base/errors.js';
+import type { Ref } from '../../resource/proxy.js';
+import { seg } from '../../base/url.js';
+import { idOf } from '../../base/validate.js';
 
 /**
  * Who holds a role, and where: a user or a group, on a project, a domain or the whole system.

@@ -6,6 +6,8 @@ export const identity = defineService({
   name: 'identity',
   type: 'identity',
   version: '3',
+  // An unscoped token has no catalog; Keystone itself is still where it logged in.
+  catalogFallback: 'authUrl',
   create: (ctx) => new IdentityProxy(ctx),
 });
 export { IdentityProxy };

@@ -1,6 +1,6 @@
 import type { IHasher } from 'hash-wasm';
-import { ChecksumMismatchError } from '../../session/errors.js';
-import { lazy } from '../../session/lazy.js';
+import { ChecksumMismatchError } from '../../base/errors.js';
+import { lazy } from '../../base/lazy.js';
 
 // crypto.subtle only hashes a whole buffer at once; hash-wasm (the library the object store uses
 // for MD5 too) hashes chunk by chunk, so an image of any size is verified while it streams.

@@ -1,5 +1,5 @@
-import { ResponseError, ValidationError } from '../../session/errors.js';
-import type { OpenStackResponse } from '../../session/types.js';
+import { ResponseError, ValidationError } from '../../base/errors.js';
+import type { OpenStackResponse } from '../../base/types.js';
 import { canVerify, verifyingStream, type ExpectedHash } from './checksum.js';
 import type { Image } from './schemas.js';
 

@@ -1,4 +1,4 @@
-import { ValidationError } from '../../session/errors.js';
+import { ValidationError } from '../../base/errors.js';
 
 /**
  * How `importImage` fetches the data (`POST /v2/images/{id}/import`). `glance-direct` takes what

@@ -1,4 +1,4 @@
-import type { Query, QueryValue } from '../../session/types.js';
+import type { Query, QueryValue } from '../../base/types.js';
 
 const TAG_KEYS = new Set(['tags', 'tags-any', 'not-tags', 'not-tags-any']);
 

@@ -1,9 +1,9 @@
 import type * as v from 'valibot';
-import type { FindOptions } from '../../session/find.js';
-import { ServiceProxy, type ListOptions, type Ref, type ResourceDef } from '../../session/proxy.js';
-import type { CallOptions } from '../../session/types.js';
-import { seg } from '../../session/url.js';
-import { idOf, parseResponse, validateInput } from '../../session/validate.js';
+import type { FindOptions } from '../../resource/find.js';
+import { ServiceProxy, type ListOptions, type Ref, type ResourceDef } from '../../resource/proxy.js';
+import type { CallOptions } from '../../base/types.js';
+import { seg } from '../../base/url.js';
+import { idOf, parseResponse, validateInput } from '../../base/validate.js';
 import { toQuery } from './filters.js';
 import * as r from './resources.js';
 import * as s from './schemas/index.js';

@@ -1,4 +1,4 @@
-import { httpErrorFor } from '../../session/errors.js';
+import { httpErrorFor } from '../../base/errors.js';
 
 /** What a bulk delete did. Swift answers 200 even when some names failed: they are listed here. */
 export interface BulkDeleteResult {

@@ -1,6 +1,6 @@
-import { ConflictError } from '../../session/errors.js';
-import type { CallOptions } from '../../session/types.js';
-import { seg } from '../../session/url.js';
+import { ConflictError } from '../../base/errors.js';
+import type { CallOptions } from '../../base/types.js';
+import { seg } from '../../base/url.js';
 import { checkContainer, checkObject } from './names.js';
 import { forEachLimit } from './pool.js';
 import { isSwiftPseudoFolder, type SwiftObject } from './schemas.js';

@@ -1,5 +1,5 @@
-import { ChecksumMismatchError } from '../../session/errors.js';
-import type { CallOptions } from '../../session/types.js';
+import { ChecksumMismatchError } from '../../base/errors.js';
+import type { CallOptions } from '../../base/types.js';
 import { unquote } from './headers.js';
 import { createMd5 } from './md5.js';
 import { objectPath } from './names.js';

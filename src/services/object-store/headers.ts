@@ -1,5 +1,5 @@
-import { ValidationError } from '../../session/errors.js';
-import { checkNumber } from '../../session/validate.js';
+import { ValidationError } from '../../base/errors.js';
+import { checkNumber } from '../../base/validate.js';
 import { utf8Length } from './names.js';
 import { LIMITS } from './schemas.js';
 

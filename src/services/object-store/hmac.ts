@@ -1,4 +1,4 @@
-import { ValidationError } from '../../session/errors.js';
+import { ValidationError } from '../../base/errors.js';
 
 /** Digests Swift accepts for temp URL and form POST signatures. */
 export type SignatureAlgorithm = 'sha1' | 'sha256' | 'sha512';

@@ -1,5 +1,5 @@
-import { ChecksumMismatchError, ValidationError } from '../../session/errors.js';
-import type { CallOptions } from '../../session/types.js';
+import { ChecksumMismatchError, ValidationError } from '../../base/errors.js';
+import type { CallOptions } from '../../base/types.js';
 import { bulkDelete } from './bulk.js';
 import { metaHeaders, unquote } from './headers.js';
 import { md5Bytes, md5Of } from './md5.js';

@@ -1,5 +1,5 @@
-import { ValidationError } from '../../session/errors.js';
-import { seg } from '../../session/url.js';
+import { ValidationError } from '../../base/errors.js';
+import { seg } from '../../base/url.js';
 import { LIMITS } from './schemas.js';
 
 export const utf8Length = (s: string) => new TextEncoder().encode(s).length;

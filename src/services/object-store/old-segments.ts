@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import type { CallOptions } from '../../session/types.js';
-import { parseResponse } from '../../session/validate.js';
+import type { CallOptions } from '../../base/types.js';
+import { parseResponse } from '../../base/validate.js';
 import { bulkDelete } from './bulk.js';
 import { objectPath } from './names.js';
 import type { ObjectStoreProxy } from './proxy.js';

@@ -1,4 +1,4 @@
-import { lazy } from '../../session/lazy.js';
+import { lazy } from '../../base/lazy.js';
 
 // The object store's code that only some calls need, loaded on first use (README, "Only what you
 // use"): a console that lists containers and objects loads none of it.

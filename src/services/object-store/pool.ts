@@ -1,4 +1,4 @@
-import { abortReason } from '../../session/signals.js';
+import { abortReason } from '../../base/signals.js';
 
 /**
  * Runs `worker` in `concurrency` parallel loops until each returns. The first failure aborts the

@@ -1,9 +1,9 @@
-import { ConflictError, NotFoundError } from '../../session/errors.js';
-import { paginate, type Paged } from '../../session/paginate.js';
+import { ConflictError, NotFoundError } from '../../base/errors.js';
+import { paginate, type Paged } from '../../resource/paginate.js';
 import { ServiceClient, type ListOptions } from '../../session/service-client.js';
-import { sleep } from '../../session/signals.js';
-import type { CallOptions } from '../../session/types.js';
-import { parseResponse } from '../../session/validate.js';
+import { sleep } from '../../base/signals.js';
+import type { CallOptions } from '../../base/types.js';
+import { parseResponse } from '../../base/validate.js';
 import type { BulkDeleteResult } from './bulk.js';
 import { readBulk } from './bulk-result.js';
 import type { DownloadOptions, SwiftDownload } from './download.js';

@@ -1,12 +1,10 @@
-import { ChecksumMismatchError, ConnectionError, HttpError } from '../../session/errors.js';
-import { DEFAULT_RETRY } from '../../session/retry.js';
-import { sleep } from '../../session/signals.js';
+import { ChecksumMismatchError, ConnectionError, HttpError } from '../../base/errors.js';
+import { retryDelay } from '../../session/retry.js';
+import { sleep } from '../../base/signals.js';
 import { unquote } from './headers.js';
 import { createMd5, md5Of } from './md5.js';
 import type { ObjectStoreProxy } from './proxy.js';
 import { canStreamRequests, sizeOf, type Part } from './source.js';
-
-const ATTEMPTS = 3;
 
 /**
  * PUTs one re-readable part and checks the ETag Swift returns against the part's MD5, sending it
@@ -14,7 +12,7 @@ const ATTEMPTS = 3;
  * refuses corrupt data. Where fetch streams request bodies (Node, Deno, Bun), a Blob goes as its own
  * stream, hashed on the way (the data is read once, not once to hash and once to send); it is
  * sent again on a connection error, a retryable status or an expired token, since the session cannot
- * replay a stream. `onSent` then hears how many bytes of the part fetch has read, each time that
+ * replay a stream. Resends follow the Connection's retry policy (`retry.retries` of them). `onSent` then hears how many bytes of the part fetch has read, each time that
  * passes the most any attempt has reached and stays below the part's size: it never goes back on a
  * resend, and the caller reports the whole part once Swift has confirmed it.
  * Elsewhere (browsers) the Blob is the body and is hashed in parallel; `onSent` is not called.
@@ -35,6 +33,8 @@ export async function putVerified(
   const sent = onSent && ((n: number) => n > most && n < sizeOf(part) && onSent((most = n)));
   const h = { ...headers };
   if (part instanceof Uint8Array) h.etag = (await expected)!;
+  const policy = store.session.retryPolicy;
+  const attempts = policy.retries + 1;
   for (let attempt = 1; ; attempt++) {
     let body: Part | ReadableStream<Uint8Array> = part;
     let hashed: Promise<string> | undefined;
@@ -44,21 +44,21 @@ export async function putVerified(
       const res = await store.request({ method: 'PUT', path, body, headers: h, signal, responseType: 'none' });
       stored = unquote(res.headers.get('etag'));
     } catch (e) {
-      if (attempt >= ATTEMPTS || signal?.aborted) throw e;
+      if (attempt >= attempts || signal?.aborted) throw e;
       // 422: Swift received bytes whose MD5 is not the one announced. 401 on a stream: the session
       // could not resend it but dropped the token, so the next attempt logs in again.
       const again =
         e instanceof HttpError
-          ? e.status === 422 || (streamed && (e.status === 401 || DEFAULT_RETRY.statuses.includes(e.status)))
+          ? e.status === 422 || (streamed && (e.status === 401 || policy.statuses.includes(e.status)))
           : streamed && e instanceof ConnectionError;
       if (!again) throw e;
-      await sleep(DEFAULT_RETRY.baseDelay * attempt, signal);
+      await sleep(retryDelay(attempt, null, policy), signal);
       continue;
     }
     const local = await (hashed ?? expected)!;
     if (stored === local) return local;
-    if (attempt >= ATTEMPTS)
-      throw new ChecksumMismatchError(`Swift stored ${path} with ETag ${stored} but the data sent has MD5 ${local} (${ATTEMPTS} attempts)`);
+    if (attempt >= attempts)
+      throw new ChecksumMismatchError(`Swift stored ${path} with ETag ${stored} but the data sent has MD5 ${local} (${attempts} attempts)`);
   }
 }
 

@@ -1,5 +1,5 @@
-import { ValidationError } from '../../session/errors.js';
-import { isBrowser } from '../../session/runtime.js';
+import { ValidationError } from '../../base/errors.js';
+import { isBrowser } from '../../base/runtime.js';
 
 /** What can be uploaded. Strings are sent as UTF-8. */
 export type UploadData = Blob | ReadableStream<Uint8Array> | ArrayBuffer | ArrayBufferView | string;

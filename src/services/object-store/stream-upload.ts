@@ -2,7 +2,7 @@
  * Uploads from a ReadableStream: one streamed PUT where fetch streams request bodies and no
  * segment size is asked for, else the stream is cut into segments (a single one is a plain PUT).
  */
-import { ChecksumMismatchError } from '../../session/errors.js';
+import { ChecksumMismatchError } from '../../base/errors.js';
 import { unquote } from './headers.js';
 import type { ObjectStoreProxy } from './proxy.js';
 import { passThrough } from './put.js';

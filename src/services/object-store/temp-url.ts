@@ -1,4 +1,4 @@
-import { ValidationError } from '../../session/errors.js';
+import { ValidationError } from '../../base/errors.js';
 import { expiryOf, hmacHex, keyOf, type SignatureAlgorithm } from './hmac.js';
 import { checkContainer, checkObject, objectPath } from './names.js';
 import type { ObjectStoreProxy } from './proxy.js';

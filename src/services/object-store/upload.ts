@@ -1,6 +1,6 @@
-import { HttpError, ValidationError } from '../../session/errors.js';
-import type { CallOptions } from '../../session/types.js';
-import { checkNumber } from '../../session/validate.js';
+import { HttpError, ValidationError } from '../../base/errors.js';
+import type { CallOptions } from '../../base/types.js';
+import { checkNumber } from '../../base/validate.js';
 import { metaHeaders, objectHeaders, type ObjectUpdate } from './headers.js';
 import type { SegmentSource } from './large-object.js';
 import { checkContainer, checkObject, objectPath } from './names.js';

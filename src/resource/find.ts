@@ -1,4 +1,4 @@
-import { BadRequestError, DuplicateResourceError, ForbiddenError, NotFoundError } from './errors.js';
+import { BadRequestError, DuplicateResourceError, ForbiddenError, NotFoundError } from '../base/errors.js';
 
 export interface FindOptions {
   /** Return undefined instead of throwing NotFoundError when nothing matches (default true). */

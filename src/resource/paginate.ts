@@ -1,4 +1,4 @@
-import type { OpenStackResponse, Query, RequestSpec } from './types.js';
+import type { OpenStackResponse, Query, RequestSpec } from '../base/types.js';
 
 /**
  * One paginator for every OpenStack dialect. A page's next link is found in (first match wins):

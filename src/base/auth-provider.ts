@@ -1,6 +1,6 @@
-import type { Redactor } from '../session/redact.js';
-import type { OpenStackResponse, RequestSpec } from '../session/types.js';
-import type { AuthState } from './state.js';
+import type { Redactor } from './redact.js';
+import type { OpenStackResponse, RequestSpec } from './types.js';
+import type { AuthState } from './auth-state.js';
 
 /** What a Connection gives an auth provider: a way to send unauthenticated requests, and the redactor. */
 export interface AuthContext {

@@ -1,11 +1,11 @@
 import * as v from 'valibot';
 import type { FindOptions } from './find.js';
 import { paginate, type Paged } from './paginate.js';
-import { ServiceClient, type ListOptions } from './service-client.js';
-import type { CallOptions, Query, RequestSpec } from './types.js';
-import { lazy } from './lazy.js';
-import { seg } from './url.js';
-import { idOf, parseResponse, validateInput } from './validate.js';
+import { ServiceClient, type ListOptions } from '../session/service-client.js';
+import type { CallOptions, Query, RequestSpec } from '../base/types.js';
+import { lazy } from '../base/lazy.js';
+import { seg } from '../base/url.js';
+import { idOf, parseResponse, validateInput } from '../base/validate.js';
 import type { WaitOptions } from './wait.js';
 
 const listShape = v.array(v.unknown());
@@ -14,7 +14,7 @@ const listShape = v.array(v.unknown());
 const waitHelpers = lazy('waiting', () => import('./wait.js'));
 const findHelpers = lazy('finding by name', () => import('./find.js'));
 
-export { ServiceClient, type ListOptions, type ServiceContext } from './service-client.js';
+export { ServiceClient, type ListOptions, type ServiceContext } from '../session/service-client.js';
 
 /** How one kind of resource is reached: the declarations a service file is mostly made of. */
 export interface ResourceDef<S extends v.GenericSchema = v.GenericSchema> {

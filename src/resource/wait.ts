@@ -1,5 +1,5 @@
-import { NotFoundError, ResourceFailureError, ValidationError, WaitTimeoutError } from './errors.js';
-import { sleep } from './signals.js';
+import { NotFoundError, ResourceFailureError, ValidationError, WaitTimeoutError } from '../base/errors.js';
+import { sleep } from '../base/signals.js';
 
 export interface WaitOptions<T = unknown> {
   /** Status to wait for (case-insensitive), e.g. `'ACTIVE'`; several allowed. */

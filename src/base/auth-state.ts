@@ -1,12 +1,5 @@
 import * as v from 'valibot';
 
-const Named = v.looseObject({ id: v.string(), name: v.optional(v.string()) });
-const NamedInDomain = v.looseObject({
-  id: v.string(),
-  name: v.optional(v.string()),
-  domain: v.optional(v.looseObject({ id: v.optional(v.string()), name: v.optional(v.string()) })),
-});
-
 export const CatalogEndpoint = v.looseObject({
   id: v.optional(v.string()),
   interface: v.string(),
@@ -21,24 +14,6 @@ export const CatalogEntry = v.looseObject({
   endpoints: v.array(CatalogEndpoint),
 });
 export type CatalogEntry = v.InferOutput<typeof CatalogEntry>;
-
-/** Keystone's v3 token body (`POST /v3/auth/tokens`, `GET /v3/auth/tokens`). */
-export const TokenBody = v.looseObject({
-  token: v.looseObject({
-    methods: v.array(v.string()),
-    expires_at: v.string(),
-    issued_at: v.optional(v.string()),
-    user: NamedInDomain,
-    project: v.optional(NamedInDomain),
-    domain: v.optional(Named),
-    system: v.optional(v.looseObject({})),
-    roles: v.optional(v.array(Named)),
-    catalog: v.optional(v.array(CatalogEntry)),
-    application_credential: v.optional(v.unknown()),
-    audit_ids: v.optional(v.array(v.string())),
-  }),
-});
-export type TokenBody = v.InferOutput<typeof TokenBody>;
 
 /**
  * Everything a Connection knows after logging in. Plain JSON: it can be stored (a web app's
@@ -58,21 +33,4 @@ export interface AuthState {
   catalog: CatalogEntry[];
   /** The Keystone v3 URL the token came from. */
   authUrl?: string | undefined;
-}
-
-export function stateFromToken(token: string, body: TokenBody, authUrl: string | undefined): AuthState {
-  const t = body.token;
-  return {
-    token,
-    expiresAt: t.expires_at,
-    issuedAt: t.issued_at,
-    methods: t.methods,
-    user: t.user,
-    project: t.project,
-    domain: t.domain,
-    system: t.system,
-    roles: t.roles ?? [],
-    catalog: t.catalog ?? [],
-    authUrl,
-  };
 }

@@ -1,5 +1,5 @@
-import { EndpointNotFoundError } from '../session/errors.js';
-import type { CatalogEntry } from './state.js';
+import { EndpointNotFoundError } from './errors.js';
+import type { CatalogEntry } from './auth-state.js';
 import { typesFor } from './service-types.js';
 
 export type Interface = 'public' | 'internal' | 'admin';
