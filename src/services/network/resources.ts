@@ -1,10 +1,14 @@
-import type { ResourceDef } from '../../resource/proxy.js';
+import { defineResource, filters } from '../../resource/declare.js';
+import type { NeutronFilters } from './schemas/common.js';
 import * as s from './schemas/index.js';
 
-/** Neutron replaces attributes with PUT. */
-const neutron = { updateMethod: 'PUT' } as const;
+/** Neutron replaces attributes with PUT, and every list takes tags, sorting and `fields`. */
+const neutron = { updateMethod: 'PUT', filters: filters<NeutronFilters>() } as const;
 
-export const networks = {
+export const networks = defineResource({
+  one: 'Network',
+  many: 'networks',
+  ops: ['list', 'get', 'find', 'create', 'update', 'delete'],
   name: 'network',
   path: '/networks',
   key: 'network',
@@ -13,9 +17,12 @@ export const networks = {
   createSchema: s.NetworkCreate,
   updateSchema: s.NetworkUpdate,
   ...neutron,
-} satisfies ResourceDef;
+});
 
-export const subnets = {
+export const subnets = defineResource({
+  one: 'Subnet',
+  many: 'subnets',
+  ops: ['list', 'get', 'find', 'create', 'update', 'delete'],
   name: 'subnet',
   path: '/subnets',
   key: 'subnet',
@@ -24,9 +31,12 @@ export const subnets = {
   createSchema: s.SubnetCreate,
   updateSchema: s.SubnetUpdate,
   ...neutron,
-} satisfies ResourceDef;
+});
 
-export const ports = {
+export const ports = defineResource({
+  one: 'Port',
+  many: 'ports',
+  ops: ['list', 'get', 'find', 'create', 'update', 'delete'],
   name: 'port',
   path: '/ports',
   key: 'port',
@@ -35,9 +45,12 @@ export const ports = {
   createSchema: s.PortCreate,
   updateSchema: s.PortUpdate,
   ...neutron,
-} satisfies ResourceDef;
+});
 
-export const routers = {
+export const routers = defineResource({
+  one: 'Router',
+  many: 'routers',
+  ops: ['list', 'get', 'find', 'create', 'update', 'delete'],
   name: 'router',
   path: '/routers',
   key: 'router',
@@ -46,9 +59,12 @@ export const routers = {
   createSchema: s.RouterCreate,
   updateSchema: s.RouterUpdate,
   ...neutron,
-} satisfies ResourceDef;
+});
 
-export const floatingIps = {
+export const floatingIps = defineResource({
+  one: 'FloatingIp',
+  many: 'floatingIps',
+  ops: ['list', 'get', 'find', 'create', 'update', 'delete'],
   name: 'floating IP',
   path: '/floatingips',
   key: 'floatingip',
@@ -59,9 +75,12 @@ export const floatingIps = {
   // Floating IPs have no name: find() takes an id or an address.
   nameAttribute: 'floating_ip_address',
   ...neutron,
-} satisfies ResourceDef;
+});
 
-export const securityGroups = {
+export const securityGroups = defineResource({
+  one: 'SecurityGroup',
+  many: 'securityGroups',
+  ops: ['list', 'get', 'find', 'create', 'update', 'delete'],
   name: 'security group',
   path: '/security-groups',
   key: 'security_group',
@@ -70,9 +89,12 @@ export const securityGroups = {
   createSchema: s.SecurityGroupCreate,
   updateSchema: s.SecurityGroupUpdate,
   ...neutron,
-} satisfies ResourceDef;
+});
 
-export const securityGroupRules = {
+export const securityGroupRules = defineResource({
+  one: 'SecurityGroupRule',
+  many: 'securityGroupRules',
+  ops: ['list', 'get', 'find', 'create', 'delete'],
   name: 'security group rule',
   path: '/security-group-rules',
   key: 'security_group_rule',
@@ -80,9 +102,12 @@ export const securityGroupRules = {
   schema: s.SecurityGroupRule,
   createSchema: s.SecurityGroupRuleCreate,
   nameFilter: 'id',
-} satisfies ResourceDef;
+});
 
-export const subnetPools = {
+export const subnetPools = defineResource({
+  one: 'SubnetPool',
+  many: 'subnetPools',
+  ops: ['list', 'get', 'find', 'create', 'update', 'delete'],
   name: 'subnet pool',
   path: '/subnetpools',
   key: 'subnetpool',
@@ -91,9 +116,12 @@ export const subnetPools = {
   createSchema: s.SubnetPoolCreate,
   updateSchema: s.SubnetPoolUpdate,
   ...neutron,
-} satisfies ResourceDef;
+});
 
-export const addressScopes = {
+export const addressScopes = defineResource({
+  one: 'AddressScope',
+  many: 'addressScopes',
+  ops: ['list', 'get', 'find', 'create', 'update', 'delete'],
   name: 'address scope',
   path: '/address-scopes',
   key: 'address_scope',
@@ -102,9 +130,12 @@ export const addressScopes = {
   createSchema: s.AddressScopeCreate,
   updateSchema: s.AddressScopeUpdate,
   ...neutron,
-} satisfies ResourceDef;
+});
 
-export const rbacPolicies = {
+export const rbacPolicies = defineResource({
+  one: 'RbacPolicy',
+  many: 'rbacPolicies',
+  ops: ['list', 'get', 'find', 'create', 'update', 'delete'],
   name: 'RBAC policy',
   path: '/rbac-policies',
   key: 'rbac_policy',
@@ -114,9 +145,12 @@ export const rbacPolicies = {
   updateSchema: s.RbacPolicyUpdate,
   nameFilter: 'id',
   ...neutron,
-} satisfies ResourceDef;
+});
 
-export const quotas = {
+export const quotas = defineResource({
+  one: 'Quota',
+  many: 'quotas',
+  ops: ['list', 'get', 'update', 'delete'],
   name: 'network quota',
   path: '/quotas',
   key: 'quota',
@@ -124,11 +158,15 @@ export const quotas = {
   schema: s.NetworkQuota,
   updateSchema: s.NetworkQuotaUpdate,
   ...neutron,
-} satisfies ResourceDef;
+});
 
-export const quotaDetails = { ...quotas, schema: s.NetworkQuotaDetails } satisfies ResourceDef;
+/** A quota with usage, read by `getQuotaDetails` (no methods of its own). */
+export const quotaDetails = defineResource({ ...quotas, schema: s.NetworkQuotaDetails, ops: [] });
 
-export const extensions = {
+export const extensions = defineResource({
+  one: 'Extension',
+  many: 'extensions',
+  ops: ['list', 'get', 'find'],
   name: 'network extension',
   path: '/extensions',
   key: 'extension',
@@ -136,17 +174,23 @@ export const extensions = {
   schema: s.NetworkExtension,
   // Extensions are reached by alias; their names are matched on the full list.
   nameFilter: null,
-} satisfies ResourceDef;
+});
 
-export const availabilityZones = {
+export const availabilityZones = defineResource({
+  one: 'AvailabilityZone',
+  many: 'availabilityZones',
+  ops: ['list'],
   name: 'network availability zone',
   path: '/availability_zones',
   key: 'availability_zone',
   listKey: 'availability_zones',
   schema: s.NetworkAvailabilityZone,
-} satisfies ResourceDef;
+});
 
-export const agents = {
+export const agents = defineResource({
+  one: 'Agent',
+  many: 'agents',
+  ops: ['list', 'get', 'update', 'delete'],
   name: 'network agent',
   path: '/agents',
   key: 'agent',
@@ -154,7 +198,7 @@ export const agents = {
   schema: s.NetworkAgent,
   updateSchema: s.NetworkAgentUpdate,
   ...neutron,
-} satisfies ResourceDef;
+});
 
 /** Collections whose members carry tags (`/v2.0/<kind>/<id>/tags`). */
 export type TaggableKind =

@@ -1,3 +1,4 @@
+import type { ListFilters } from '../../../resource/declare.js';
 import * as v from 'valibot';
 import { ipVersionOf, isCidr } from '../address.js';
 
@@ -46,20 +47,19 @@ export interface TagFilters {
   'not-tags-any'?: string | readonly string[];
 }
 
-type Scalar = string | number | boolean;
+/** What every Neutron list takes besides the resource's attributes: tags, sorting, `fields`. */
+export interface NeutronFilters extends TagFilters {
+  sort_key?: string | readonly string[];
+  sort_dir?: 'asc' | 'desc' | readonly ('asc' | 'desc')[];
+  /** Only these attributes in the result (the typed fields may then be missing). */
+  fields?: string | readonly string[];
+}
+
 /**
  * Filters for a Neutron list: any attribute of the resource (a list of values matches any of them),
  * tags, sorting, plus whatever else the cloud accepts.
  */
-export type Filters<T> = {
-  [K in keyof T as T[K] extends Scalar | null | undefined ? K : never]?: Scalar | null | readonly Scalar[];
-} & TagFilters & {
-    sort_key?: string | readonly string[];
-    sort_dir?: 'asc' | 'desc' | readonly ('asc' | 'desc')[];
-    /** Only these attributes in the result (the typed fields may then be missing). */
-    fields?: string | readonly string[];
-    [filter: string]: unknown;
-  };
+export type Filters<T> = ListFilters<T, NeutronFilters>;
 
 /** What the tags endpoints answer. */
 export const TagList = v.looseObject({ tags: v.array(v.string()) });
