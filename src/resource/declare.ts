@@ -55,7 +55,7 @@ type In<S> = S extends v.GenericSchema ? v.InferInput<S> : Record<string, unknow
 type Has<D extends DeclaredResource, O extends Operation> = O extends D['ops'][number] ? true : false;
 type Filters<D extends DeclaredResource> = ListFilters<Resource<D>, Exclude<D['filters'], undefined>>;
 /** `attrs` is optional when every attribute is. */
-type AttrsArgs<A> = {} extends A ? [attrs?: A, opts?: CallOptions] : [attrs: A, opts?: CallOptions];
+type CreateFn<A, R> = {} extends A ? (attrs?: A, opts?: CallOptions) => Promise<R> : (attrs: A, opts?: CallOptions) => Promise<R>;
 
 type List<D extends DeclaredResource> = {
   /** Every one the filters match, fetched a page at a time as it is iterated (`.pages()`, `.toArray()`). */
@@ -71,7 +71,7 @@ type Find<D extends DeclaredResource> = {
 };
 type Create<D extends DeclaredResource> = {
   /** Creates one from its attributes, checked before anything is sent. */
-  [K in `create${D['one']}`]: (...args: AttrsArgs<In<D['createSchema']>>) => Promise<Resource<D>>;
+  [K in `create${D['one']}`]: CreateFn<In<D['createSchema']>, Resource<D>>;
 };
 type Update<D extends DeclaredResource> = {
   /** Changes the given attributes, checked before anything is sent. */
