@@ -1,4 +1,4 @@
-import { defineService, IdentityProxy, type CallOptions } from '../../src/index.js';
+import { defineService, identity, IdentityProxy, type CallOptions } from '../../src/index.js';
 
 /** The built-in identity proxy plus a method of the vendor's own. */
 export class VendorIdentityProxy extends IdentityProxy {
@@ -10,9 +10,4 @@ export class VendorIdentityProxy extends IdentityProxy {
 }
 
 /** Registered under the built-in's name, so `conn.identity` becomes a {@link VendorIdentityProxy}. */
-export const vendorIdentity = defineService({
-  name: 'identity',
-  type: 'identity',
-  version: '3',
-  create: (ctx) => new VendorIdentityProxy(ctx),
-});
+export const vendorIdentity = defineService({ ...identity, create: (ctx) => new VendorIdentityProxy(ctx) });

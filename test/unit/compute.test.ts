@@ -235,15 +235,16 @@ describe('lists and sub-resources', () => {
 describe('compute reaches images through the Connection', () => {
   test("a replaced 'image' plugin is the one compute's findImage and getImage use", async () => {
     const asked: string[] = [];
+    // Declared methods are overridden as fields (they are typed as properties of the proxy).
     class RecordingImages extends ImageProxy {
-      override getImage(ref: Parameters<ImageProxy['getImage']>[0]) {
+      override getImage: ImageProxy['getImage'] = (ref) => {
         asked.push(`get ${typeof ref === 'string' ? ref : ref.id}`);
         return Promise.resolve({ id: 'i1', name: 'mine' } as never);
-      }
-      override findImage(nameOrId: string) {
+      };
+      override findImage: ImageProxy['findImage'] = (nameOrId) => {
         asked.push(`find ${nameOrId}`);
         return Promise.resolve({ id: 'i1', name: nameOrId } as never);
-      }
+      };
     }
     const mine = defineService({ ...image, create: (ctx) => new RecordingImages(ctx) });
     const conn = await nova([], '2.93', { services: [compute, mine] });

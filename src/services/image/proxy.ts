@@ -1,84 +1,33 @@
 import * as v from 'valibot';
-import type { FindOptions } from '../../resource/find.js';
-import { ServiceProxy, type ListOptions, type Ref, type ResourceDef } from '../../resource/proxy.js';
-import type { CallOptions, Query } from '../../base/types.js';
+import { declaredProxy } from '../../resource/declare.js';
+import type { Ref } from '../../resource/proxy.js';
+import type { CallOptions } from '../../base/types.js';
 import { seg } from '../../base/url.js';
 import { idOf, parseResponse, validateInput } from '../../base/validate.js';
-import type { WaitOptions } from '../../resource/wait.js';
 import { toDownload, uploadHeaders, type ImageDataSource, type ImageDownload, type ImageUploadOptions } from './image-data.js';
 import { importBody, type ImageImportMethod, type ImageImportOptions } from './image-import.js';
 import { patchOps } from './patch.js';
+import * as r from './resources.js';
 import * as s from './schemas.js';
 
-const images = {
-  name: 'image',
-  path: '/images',
-  key: null,
-  listKey: 'images',
-  schema: s.Image,
-  createSchema: s.ImageCreate,
-  updateSchema: s.ImagePatch,
-  updateContentType: 'application/openstack-images-v2.1-json-patch',
-} satisfies ResourceDef;
-const members = { name: 'image member', path: '', key: null, listKey: 'members', schema: s.ImageMember } satisfies ResourceDef;
-const stores = { name: 'image store', path: '/info/stores', key: null, listKey: 'stores', schema: s.ImageStore } satisfies ResourceDef;
+export type { ImageQuery } from './resources.js';
 
-/** Filters of {@link ImageProxy.images}. */
-export type ImageQuery = Query & {
-  name?: string;
-  visibility?: 'public' | 'private' | 'shared' | 'community' | 'all';
-  member_status?: 'accepted' | 'pending' | 'rejected' | 'all';
-  owner?: string;
-  status?: string;
-  tag?: string | string[];
-  os_hidden?: boolean;
-  container_format?: string;
-  disk_format?: string;
-  size_min?: number;
-  size_max?: number;
-  protected?: boolean;
-  sort_key?: string;
-  sort_dir?: 'asc' | 'desc';
-  /** `name:asc,created_at:desc`. */
-  sort?: string;
-};
 /** Changes for {@link ImageProxy.updateImage}: a value sets an attribute, `null` removes a custom property. */
 export type ImageChanges = Record<string, unknown> & Partial<Omit<s.ImageAttrs, 'id'>>;
 
-/** `conn.image`: Glance v2. */
-export class ImageProxy extends ServiceProxy {
-  /** Images, paged through Glance's `next` links (`pageSize` sets `limit`). */
-  images(query: ImageQuery = {}, opts?: ListOptions) {
-    return this._list(images, query, opts);
-  }
-  getImage(image: Ref, opts?: CallOptions) {
-    return this._get(images, image, opts);
-  }
-  /** By id, else by exact name; undefined when missing unless `ignoreMissing: false`. */
-  findImage(nameOrId: string, opts?: FindOptions & CallOptions & { query?: ImageQuery }) {
-    return this._find(images, nameOrId, opts);
-  }
-  /** Creates the image record (status `queued`); send data with {@link uploadImage} or the import calls. */
-  createImage(attrs: s.ImageAttrs, opts?: CallOptions) {
-    return this._create(images, attrs, opts);
-  }
+/**
+ * `conn.image`: Glance v2. Images are listed, got, found, created, deleted and waited for as
+ * declared in `resources.ts` (lists page through Glance's `next` links); what is particular to
+ * Glance is here.
+ */
+export class ImageProxy extends declaredProxy(r) {
   /**
    * Updates through a JSON patch: give either plain changes (`{ name: 'x', os_distro: null }`),
    * turned into `add`/`remove` operations, or the operations themselves.
    */
   updateImage(image: Ref, changes: ImageChanges | s.ImagePatchOp[], opts?: CallOptions) {
     const ops = Array.isArray(changes) ? changes : patchOps(validateInput(v.record(v.string(), v.unknown()), changes, 'changes'));
-    return this._update(images, image, ops, opts);
-  }
-  deleteImage(image: Ref, opts?: CallOptions & { ignoreMissing?: boolean }) {
-    return this._delete(images, image, opts);
-  }
-  /** Waits for `active` by default; `killed` and `deleted` end the wait with ResourceFailureError. */
-  waitForImage(image: Ref, opts: WaitOptions<s.Image> = {}) {
-    return this._waitFor(images, image, { status: 'active', failures: ['killed', 'deleted'], ...opts });
-  }
-  waitForImageDelete(image: Ref, opts?: Omit<WaitOptions<s.Image>, 'status'>) {
-    return this._waitForDelete(images, image, opts);
+    return this._update(r.images, image, ops, opts);
   }
 
   async addImageTag(image: Ref, tag: string, opts?: CallOptions): Promise<void> {
@@ -97,14 +46,14 @@ export class ImageProxy extends ServiceProxy {
 
   /** Projects an image is shared with (the image's visibility must be `shared`). */
   imageMembers(image: Ref, opts?: CallOptions) {
-    return this._list(members, {}, opts, `${this.imagePath(image)}/members`);
+    return this._list(r.members, {}, opts, `${this.imagePath(image)}/members`);
   }
   getImageMember(image: Ref, project: string, opts?: CallOptions) {
-    return this._get(members, project, opts, `${this.imagePath(image)}/members/${seg(idOf(project, 'project'))}`);
+    return this._get(r.members, project, opts, `${this.imagePath(image)}/members/${seg(idOf(project, 'project'))}`);
   }
   /** Shares an image with a project; the member status starts `pending`. */
   addImageMember(image: Ref, project: string, opts?: CallOptions) {
-    return this._create(members, { member: idOf(project, 'project') }, opts, `${this.imagePath(image)}/members`);
+    return this._create(r.members, { member: idOf(project, 'project') }, opts, `${this.imagePath(image)}/members`);
   }
   /** The consumer project accepts or rejects a shared image. */
   async updateImageMember(image: Ref, project: string, status: 'accepted' | 'rejected' | 'pending', opts?: CallOptions) {
@@ -113,7 +62,7 @@ export class ImageProxy extends ServiceProxy {
     return parseResponse(s.ImageMember, res.data, 'image member');
   }
   removeImageMember(image: Ref, project: string, opts?: CallOptions & { ignoreMissing?: boolean }) {
-    return this._delete(members, project, opts, `${this.imagePath(image)}/members/${seg(idOf(project, 'project'))}`);
+    return this._delete(r.members, project, opts, `${this.imagePath(image)}/members/${seg(idOf(project, 'project'))}`);
   }
 
   /**
@@ -174,7 +123,7 @@ export class ImageProxy extends ServiceProxy {
   }
   /** Backing stores of a multi-store cloud (a 404 from single-store clouds). */
   stores(opts?: CallOptions) {
-    return this._list(stores, {}, opts);
+    return this._list(r.stores, {}, opts);
   }
 
   private imagePath(image: Ref): string {
