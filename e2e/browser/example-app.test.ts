@@ -193,7 +193,7 @@ describe('examples/browser in Chromium', () => {
     const page = browser.page;
     const conn = connectTo('local-demo');
     const segments = () => conn.objectStore.objects(`${container}_segments`).toArray();
-    expect((await segments()).map((o) => o.name.split('/')[0])).toEqual(Array(6).fill('big-upload.bin'));
+    expect((await segments()).map((o) => String(o.name).split('/')[0])).toEqual(Array(6).fill('big-upload.bin'));
     await page.click('#objects tr[data-name="big-upload.bin"] button:has-text("Delete")');
     await page.waitForSelector('#objects tr[data-name="big-upload.bin"]', {
       state: 'detached',
