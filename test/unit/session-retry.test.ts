@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import {
   ConflictError,
   ConnectionError,
@@ -13,7 +13,10 @@ import { fakeAuth, fakeServer, json, keystoneRoute, type FakeServer } from '../h
 
 const thing = defineService({ name: 'thing', type: 'thing', create: (ctx) => new ServiceProxy(ctx) });
 let srv: FakeServer;
-afterEach(() => srv?.close());
+afterEach(() => {
+  vi.useRealTimers();
+  return srv?.close();
+});
 
 function connect(extra: Record<string, unknown> = {}) {
   const events: LogEvent[] = [];
@@ -57,8 +60,35 @@ describe('retries', () => {
       keystoneRoute(() => srv.url, { thing: '/thing' }),
       [/^GET \/thing\/x/, (_q, res) => (++n === 1 ? json(res, 503, { message: 'busy' }, { 'retry-after': '1' }) : json(res, 200, [1]))],
     ]);
-    const { conn, events } = connect();
-    expect((await conn.thing.request({ path: '/x' })).data).toEqual([1]);
+    // The clock is fake and moves only when the test moves it: the gap between the two sends is the
+    // time the client waited, however fast or slow the machine is.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const sent: number[] = [];
+    const recordingFetch: typeof fetch = (input, init) => {
+      if (/\/thing\/x/.test(String(input instanceof Request ? input.url : input))) sent.push(Date.now());
+      return fetch(input, init);
+    };
+    let retrying!: () => void;
+    const retried = new Promise<void>((r) => (retrying = r));
+    const events: LogEvent[] = [];
+    const { conn } = connect({
+      fetch: recordingFetch,
+      log: (e: LogEvent) => {
+        events.push(e);
+        if (e.type === 'retry') retrying();
+      },
+    });
+    const response = conn.thing.request({ path: '/x' });
+    // The 503 is in and the client has started its wait.
+    await retried;
+    expect(sent).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(sent, 'sent again before the second the server asked for').toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sent).toHaveLength(2);
+    expect(sent[1]! - sent[0]!).toBeGreaterThanOrEqual(1000);
+    expect((await response).data).toEqual([1]);
+    expect(hits(/^GET \/thing\/x/)).toBe(2);
     expect(events.filter((e) => e.type === 'retry').map((e) => [e.status, e.delayMs])).toEqual([[503, 1000]]);
   });
 
