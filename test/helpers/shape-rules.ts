@@ -89,7 +89,8 @@ export function shapeViolations(entry: string): { proxies: string[]; methods: nu
       if (/^delete[A-Z]/.test(name) && !metadata && !acceptsProp(paramType(last), 'ignoreMissing'))
         broken('a delete takes `ignoreMissing`');
       if (/^waitFor[A-Z].*Delete$/.test(name) && !(ret.flags & ts.TypeFlags.Void)) broken('waitFor<Resource>Delete resolves to nothing');
-      if (/^download[A-Z]/.test(name) && !(has(ret, 'stream') && has(ret, 'size') && has(ret, 'checksum')))
+      // `download<X>As<Blob|Text|...>` resolves to the data itself, read whole.
+      if (/^download[A-Z]/.test(name) && !/As[A-Z][a-zA-Z]*$/.test(name) && !(has(ret, 'stream') && has(ret, 'size') && has(ret, 'checksum')))
         broken('a download resolves to { stream, size, checksum, ... }');
       if (/^(get|update|delete|waitFor)[A-Z]/.test(name) && !metadata && params.length > 1 && !isString(paramType(0)))
         broken('get/update/delete/waitFor take the resource (or its id) first');
