@@ -1,9 +1,10 @@
 import type * as v from 'valibot';
-import type { CallOptions, Query, QueryValue } from '../base/types.js';
+import type { CallOptions, Query } from '../base/types.js';
 import type { ServiceContext } from '../session/service-client.js';
 import type { FindOptions } from './find.js';
 import type { Paged } from './paginate.js';
 import { ServiceProxy, type ListOptions, type Ref, type Resource, type ResourceDef } from './proxy.js';
+import { toQuery, type QueryDialect } from './query.js';
 import type { WaitOptions } from './wait.js';
 
 /** The standard operations a resource can offer. */
@@ -104,13 +105,6 @@ type Intersect<U> = (U extends unknown ? (x: U) => void : never) extends (x: inf
 /** The methods of every declared resource in a module of definitions (others are ignored). */
 export type MethodsOf<R> = Intersect<{ [K in keyof R]: R[K] extends DeclaredResource ? ResourceMethods<R[K]> : {} }[keyof R]>;
 
-/** A list's filters as the cloud's query; services with their own dialect pass their own. */
-function plainQuery(filters: Record<string, unknown> = {}): Query {
-  const q: Query = {};
-  for (const [k, val] of Object.entries(filters)) if (val !== undefined) q[k] = val as QueryValue;
-  return q;
-}
-
 function isDeclared(x: unknown): x is DeclaredResource {
   return !!x && typeof x === 'object' && Array.isArray((x as DeclaredResource).ops);
 }
@@ -118,15 +112,15 @@ function isDeclared(x: unknown): x is DeclaredResource {
 /**
  * The base class of a service proxy whose resources are declared: every standard operation of
  * every declared resource in `resources` (a module of definitions) becomes a method of the
- * proxy, typed from the resource's schemas. The proxy class adds what is not standard.
+ * proxy (list filters sent in the service's query `dialect`), typed from the resource's schemas. The proxy class adds what is not standard.
  *
  * ```ts
- * export class NetworkProxy extends declaredProxy(r, toQuery) { ... }
+ * export class NetworkProxy extends declaredProxy(r, neutronQuery) { ... }
  * ```
  */
 export function declaredProxy<const R extends object>(
   resources: R,
-  toQuery: (filters?: Record<string, unknown>) => Query = plainQuery,
+  dialect: QueryDialect = {},
 ): new (ctx: ServiceContext) => ServiceProxy & MethodsOf<R> {
   class Declared extends ServiceProxy {
     // Inside the class body: the generated methods call the protected generic operations.
@@ -136,11 +130,11 @@ export function declaredProxy<const R extends object>(
         if (!isDeclared(def)) continue;
         const { one, many } = def;
         const methods: Record<Operation, [string, (this: Declared, ...a: any[]) => unknown]> = {
-          list: [many, function (filters?: Record<string, unknown>, opts?: ListOptions) { return this._list(def, toQuery(filters), opts); }],
+          list: [many, function (filters?: Record<string, unknown>, opts?: ListOptions) { return this._list(def, toQuery(filters, dialect), opts); }],
           get: [`get${one}`, function (ref: Ref, opts?: CallOptions) { return this._get(def, ref, opts); }],
           find: [`find${one}`, function (nameOrId: string, opts: FindCallOptions<Record<string, unknown>> = {}) {
             const { query, ...rest } = opts;
-            return this._find(def, nameOrId, query ? { ...rest, query: toQuery(query) } : rest);
+            return this._find(def, nameOrId, query ? { ...rest, query: toQuery(query, dialect) } : rest);
           }],
           create: [`create${one}`, function (attrs: unknown = {}, opts?: CallOptions) { return this._create(def, attrs, opts); }],
           update: [`update${one}`, function (ref: Ref, attrs: unknown, opts?: CallOptions) { return this._update(def, ref, attrs, opts); }],

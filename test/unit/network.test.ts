@@ -2,7 +2,8 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { Connection, DuplicateResourceError, NotFoundError, ValidationError } from '../../src/core.js';
 import { network } from '../../src/services/network/index.js';
 import { ipVersionOf, isCidr } from '../../src/services/network/address.js';
-import { toQuery } from '../../src/services/network/filters.js';
+import { neutronQuery } from '../../src/services/network/filters.js';
+import { toQuery } from '../../src/resource/query.js';
 import { fakeAuth, fakeServer, json, keystoneRoute, type FakeServer } from '../helpers/fake-server.js';
 
 let srv: FakeServer;
@@ -49,7 +50,7 @@ describe('addresses', () => {
 
 describe('filters', () => {
   test('tag filters are sent comma-separated, other lists repeat the key', () => {
-    expect(toQuery({ tags: ['a', 'b'], 'not-tags-any': 'c', id: ['x', 'y'], shared: false, name: undefined })).toEqual({
+    expect(toQuery({ tags: ['a', 'b'], 'not-tags-any': 'c', id: ['x', 'y'], shared: false, name: undefined }, neutronQuery)).toEqual({
       tags: 'a,b',
       'not-tags-any': 'c',
       id: ['x', 'y'],

@@ -4,7 +4,7 @@ import type { Ref } from '../../resource/proxy.js';
 import type { CallOptions } from '../../base/types.js';
 import { seg } from '../../base/url.js';
 import { idOf, parseResponse, validateInput } from '../../base/validate.js';
-import { toQuery } from './filters.js';
+import { neutronQuery } from './filters.js';
 import * as r from './resources.js';
 import * as s from './schemas/index.js';
 import { RouteInput, TagList } from './schemas/common.js';
@@ -30,7 +30,7 @@ export type RouterRoute = v.InferInput<typeof RouteInput>;
  * subnet pools, address scopes, RBAC policies, quotas, extensions, availability zones and agents
  * come from their declarations in `resources.ts`; what is particular to Neutron is here.
  */
-export class NetworkProxy extends declaredProxy(r, toQuery) {
+export class NetworkProxy extends declaredProxy(r, neutronQuery) {
 
 
 
