@@ -43,8 +43,8 @@ describe('bundle size (min+gzip, browser, ofetch and valibot included)', () => {
     expect(r.figures['whole SDK with every lazy chunk']).toBe(r.sizes.full!.initial + r.sizes.full!.lazy);
   });
 
-  it('auth + object store up front (before the first listing) stays within its ceiling (16 KB)', () => {
-    expect(r.budgets['auth + object store up front']).toBe(16 * 1024);
+  it('auth + object store up front (before the first listing) stays within its ceiling (17.5 KB)', () => {
+    expect(r.budgets['auth + object store up front']).toBe(17.5 * 1024);
     expect(r.figures['auth + object store up front']).toBe(r.sizes['core + object-store']!.initial);
     expect(r.figures['auth + object store up front'], 'gzip bytes; `npm run size` shows the breakdown').toBeLessThanOrEqual(
       r.budgets['auth + object store up front']!,
