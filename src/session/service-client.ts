@@ -9,6 +9,7 @@ export interface ServiceContext {
   name: string;
 }
 
+/** Options of a list call: those of every call, and `pageSize`. */
 export type ListOptions = CallOptions & {
   /** Page size (the cloud's `limit`). Every page is still fetched while iterating. */
   pageSize?: number;

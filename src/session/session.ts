@@ -34,6 +34,7 @@ export interface ServiceDescriptor {
   microversion?: MicroversionSpec;
 }
 
+/** Options of a {@link Session}: auth, endpoint choice, retries, timeout, microversions and the log hook. */
 export interface SessionOptions {
   auth: AuthProvider;
   fetch?: FetchLike | undefined;
