@@ -3,7 +3,7 @@
 // project: unit, integration against the local cloud (started or reused by the global setup, which
 // installs the cloud's packages) and the end-to-end bundle tests (Chromium, Deno, Node).
 // Extra arguments go to vitest (e.g. `npm test -- --project unit`).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,27 @@ function run(label, cmd, args) {
   console.log(`\n== ${label}: ${cmd} ${args.join(' ')}`);
   const r = spawnSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
   if (r.status !== 0) fail(`${label} failed (exit ${r.status})`);
+}
+
+/** Steps that do not depend on each other, run at the same time; each one's output is shown when it ends. */
+async function runTogether(steps) {
+  const results = await Promise.all(
+    steps.map(
+      ([label, cmd, args]) =>
+        new Promise((resolve) => {
+          const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+          const out = [];
+          child.stdout.on('data', (d) => out.push(d));
+          child.stderr.on('data', (d) => out.push(d));
+          child.on('close', (status) => {
+            console.log(`\n== ${label}: ${cmd} ${args.join(' ')}`);
+            process.stdout.write(Buffer.concat(out));
+            resolve({ label, status });
+          });
+        }),
+    ),
+  );
+  for (const { label, status } of results) if (status !== 0) fail(`${label} failed (exit ${status})`);
 }
 
 // Whatever stops the run early still ends on the closing line that CI reads.
@@ -60,6 +81,10 @@ run('typecheck', 'npm', ['run', '-s', 'typecheck']);
 run('size', 'npm', ['run', '-s', 'size']);
 // The package as published: exports map, conditions and type declarations (publint, attw).
 run('package', 'npm', ['run', '-s', 'check:package']);
+await runTogether([
+  // The API reference: a TSDoc comment on every export of every entry point, no broken {@link}.
+  ['docs', 'npm', ['run', '-s', 'docs', '--', '--check']],
+]);
 
 mkdirSync('e2e/.tmp', { recursive: true });
 const report = 'e2e/.tmp/vitest-report.json';
