@@ -84,6 +84,8 @@ run('package', 'npm', ['run', '-s', 'check:package']);
 await runTogether([
   // The API reference: a TSDoc comment on every export of every entry point, no broken {@link}.
   ['docs', 'npm', ['run', '-s', 'docs', '--', '--check']],
+  // The sources as JSR would take them for Deno (jsr.json): resolved and type-checked by Deno.
+  ['jsr', 'npm', ['run', '-s', 'check:jsr']],
 ]);
 
 mkdirSync('e2e/.tmp', { recursive: true });
