@@ -30,10 +30,6 @@ const entries = {
 const deps = Object.keys(pkg.dependencies ?? {});
 const external = (id: string) =>
   id.startsWith('node:') || builtinModules.includes(id) || deps.some((d) => id === d || id.startsWith(`${d}/`));
-// ofetch 2 ships ESM only, which `require` loads only on Node 20.19 and later: the CommonJS build
-// carries its own copy (2.4 KB), so `require('openstack-sdk')` works on every Node 20.
-const esmOnly = ['ofetch'];
-const externalForCjs = (id: string) => !esmOnly.includes(id) && external(id);
 
 // Unused imports of dependencies are dropped (the package and its dependencies have no side effects).
 const treeshake = { moduleSideEffects: 'no-external' as const };
@@ -94,9 +90,9 @@ const config: RollupOptions[] = [
   // CommonJS for `require('openstack-sdk')` in Node.
   {
     input: entries,
-    external: externalForCjs,
+    external,
     treeshake,
-    plugins: [nodeResolve({ exportConditions: ['node', 'import', 'default'] }), esbuild({ target: 'es2022' })],
+    plugins: [esbuild({ target: 'es2022' })],
     output: {
       dir: 'dist',
       format: 'cjs',

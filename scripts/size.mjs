@@ -27,11 +27,24 @@ const fromSrc = process.argv.includes('--src');
 const asJson = process.argv.includes('--json');
 
 /**
- * KB = 1024 bytes, min+gzip. The goal for auth + object store is 12 KB; ofetch adds 1.9 KB to that
- * bundle and valibot 1.3 KB. Until the core is slimmed further the budget is a ceiling just above
- * today's size, so that nothing grows unnoticed.
+ * The figures that have budgets or are watched, in KB = 1024 bytes, min+gzip:
+ * - the whole SDK up front: the full entry without its lazy chunks, budget 50 KB;
+ * - the whole SDK with every lazy chunk: what an app that uses everything ends up loading;
+ * - auth + object store up front: what a page loads before its first listing (the slim entries).
+ *   The goal is 16 KB, which it met with ofetch 2.0.0-alpha.3 (15.9 KB); ofetch 1.5.1, the latest
+ *   stable release, brings destr and ufo and adds 1.3 KB. Until that is won back the budget is a
+ *   ceiling just above today's size (17.2 KB), so that nothing grows unnoticed.
  */
-export const BUDGETS = { full: 50 * 1024, 'core + object-store': 16 * 1024 };
+export const BUDGETS = { 'whole SDK up front': 50 * 1024, 'auth + object store up front': 17.5 * 1024 };
+
+/** The watched figures from the measured cases. */
+export function figures(result) {
+  return {
+    'whole SDK up front': result.full.initial,
+    'whole SDK with every lazy chunk': result.full.initial + result.full.lazy,
+    'auth + object store up front': result['core + object-store'].initial,
+  };
+}
 
 const services = ['identity', 'object-store', 'compute', 'image', 'network', 'block-storage'];
 
@@ -109,18 +122,23 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     process.exit(2);
   }
   const result = await sizes();
-  const over = Object.entries(BUDGETS).filter(([name, max]) => result[name].initial > max);
-  if (asJson) console.log(JSON.stringify({ from: fromSrc ? 'src' : 'dist', sizes: result, budgets: BUDGETS }, null, 2));
+  const figs = figures(result);
+  const over = Object.entries(BUDGETS).filter(([name, max]) => figs[name] > max);
+  if (asJson) console.log(JSON.stringify({ from: fromSrc ? 'src' : 'dist', sizes: result, figures: figs, budgets: BUDGETS }, null, 2));
   else {
     const coreSize = result.core.initial;
     console.log(`min+gzip, from ${fromSrc ? 'src/' : 'dist/'} (browser bundle with ofetch + valibot):`);
     for (const [name, { initial, lazy }] of Object.entries(result)) {
       const extra = name.startsWith('core + ') ? `  (+${kb(initial - coreSize)} over core)` : '';
-      const budget = BUDGETS[name] ? `  budget ${kb(BUDGETS[name])}` : '';
       const lazyText = lazy ? `  + ${kb(lazy)} lazy` : '';
-      console.log(`  ${name.padEnd(26)} ${kb(initial).padStart(9)}${lazyText}${extra}${budget}`);
+      console.log(`  ${name.padEnd(26)} ${kb(initial).padStart(9)}${lazyText}${extra}`);
+    }
+    console.log('budgets:');
+    for (const [name, n] of Object.entries(figs)) {
+      const budget = BUDGETS[name] ? `  budget ${kb(BUDGETS[name])}` : '';
+      console.log(`  ${name.padEnd(32)} ${kb(n).padStart(9)}${budget}`);
     }
   }
-  for (const [name, max] of over) console.error(`over budget: ${name} is ${kb(result[name].initial)}, budget ${kb(max)}`);
+  for (const [name, max] of over) console.error(`over budget: ${name} is ${kb(figs[name])}, budget ${kb(max)}`);
   process.exitCode = over.length ? 1 : 0;
 }

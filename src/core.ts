@@ -6,6 +6,8 @@
  * import { objectStore } from 'openstack-sdk/object-store';
  * const conn = new Connection({ auth, services: [objectStore] });
  * ```
+ *
+ * @module openstack-sdk/core
  */
 import { connectionWith, type ConnectionCore } from './connection.js';
 import type { MergeServices, ServicePlugin } from './plugin.js';

@@ -6,6 +6,8 @@
  * const conn = new Connection({ auth: { type: 'password', authUrl, username, password, ... } });
  * for await (const project of conn.identity.projects()) console.log(project.name);
  * ```
+ *
+ * @module openstack-sdk
  */
 import { connectionWith, type ConnectionCore } from './connection.js';
 import type { MergeServices, ServicePlugin } from './plugin.js';

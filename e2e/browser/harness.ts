@@ -120,12 +120,14 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /**
- * An import map for dist/*.js in a browser without a bundler: the SDK's dependencies point to their
- * browser builds in node_modules.
+ * An import map for dist/*.js in a browser without a bundler: the SDK's dependencies (and ofetch's
+ * own, destr and ufo) point to their browser builds in node_modules.
  */
 export const IMPORT_MAP = {
   imports: {
     ofetch: '/node_modules/ofetch/dist/index.mjs',
+    destr: '/node_modules/destr/dist/index.mjs',
+    ufo: '/node_modules/ufo/dist/index.mjs',
     valibot: '/node_modules/valibot/dist/index.mjs',
     'hash-wasm': '/node_modules/hash-wasm/dist/index.esm.js',
   },

@@ -28,6 +28,7 @@ export interface UserOptions {
   userDomainName?: string;
 }
 
+/** What every Keystone v3 auth method takes: the auth URL, an auth receipt from a first factor, and how early to log in again. */
 export interface KeystoneCommon {
   /** Keystone's URL, with or without `/v3`. */
   authUrl: string;

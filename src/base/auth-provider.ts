@@ -8,6 +8,7 @@ export interface AuthContext {
   redactor: Redactor;
 }
 
+/** Options of {@link AuthProvider.getAuthState}: an abort signal, and whether to log in again. */
 export interface GetAuthOptions {
   signal?: AbortSignal;
   /** Log in again even if the current token is still good. */

@@ -13,6 +13,7 @@ export const CatalogEntry = v.looseObject({
   name: v.optional(v.string()),
   endpoints: v.array(CatalogEndpoint),
 });
+/** A service's entry in the token's catalog: its type, name and endpoints. */
 export type CatalogEntry = v.InferOutput<typeof CatalogEntry>;
 
 /**

@@ -2,6 +2,7 @@ import { EndpointNotFoundError } from './errors.js';
 import type { CatalogEntry } from './auth-state.js';
 import { typesFor } from './service-types.js';
 
+/** Which endpoint of a catalog entry to use: `public` (the default), `internal` or `admin`. */
 export type Interface = 'public' | 'internal' | 'admin';
 
 export interface EndpointQuery {

@@ -100,6 +100,7 @@ export class ChecksumMismatchError extends OpenStackError {
   override name = 'ChecksumMismatchError';
 }
 
+/** What an {@link HttpError} is made from: the request's method and URL, the answer's status and request id, and the cloud's message. */
 export interface HttpErrorDetails {
   status: number;
   method: string;

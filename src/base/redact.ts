@@ -18,6 +18,7 @@ const SECRET_HEADERS = new Set([
 const SECRET_HEADER_PATTERN = /temp-url-key/i;
 const SECRET_QUERY = new Set(['temp_url_sig', 'signature', 'token']);
 
+/** Hides secrets (passwords, tokens, temp URL keys) in headers, bodies and messages before they reach an error or the log hook. */
 export class Redactor {
   private readonly secrets = new Set<string>();
 

@@ -10,9 +10,12 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
+/** A query parameter's value; an array is sent as the parameter repeated. */
 export type QueryValue = string | number | boolean | undefined | null | readonly (string | number | boolean)[];
+/** Query parameters; `undefined` and `null` values are left out. */
 export type Query = Record<string, QueryValue>;
 
+/** How a response body is read: parsed JSON, text, a stream, a Blob, an ArrayBuffer, or not at all. */
 export type ResponseType = 'json' | 'text' | 'stream' | 'blob' | 'arrayBuffer' | 'none';
 
 /** One request as the service proxies describe it. */
@@ -57,6 +60,7 @@ export interface LogEvent {
   delayMs?: number;
   message?: string;
 }
+/** Called with a summary of each request, response, retry, error and login, secrets masked. */
 export type LogHook = (event: LogEvent) => void;
 
 /** The fetch signature the SDK calls; inject your own through the Connection's `fetch` option. */

@@ -1,6 +1,8 @@
 /**
  * `openstack-sdk/node`: conveniences for Node and Deno: `connect()` reading clouds.yaml and `OS_*`
  * variables. The core never imports this entry.
+ *
+ * @module openstack-sdk/node
  */
 import { Connection } from '../index.js';
 import { fromCloudConfig, fromEnv, type ConnectionOptions } from '../core-exports.js';
@@ -10,6 +12,7 @@ import { loadCloudsFiles } from './clouds.js';
 
 export { loadCloudsFiles, configDirs } from './clouds.js';
 
+/** Options of {@link connect}: the Connection options, with `auth` read from clouds.yaml or `OS_*` variables. */
 export interface ConnectOptions<S extends readonly ServicePlugin[]> extends Omit<ConnectionOptions<S>, 'auth'> {
   /** A cloud in clouds.yaml; defaults to `OS_CLOUD`. Without either, `OS_*` variables are used. */
   cloud?: string;
@@ -31,7 +34,16 @@ export function cloudOptions(opts: { cloud?: string; env?: Record<string, string
   throw new ValidationError('no cloud given: pass { cloud }, set OS_CLOUD, or set OS_AUTH_URL and friends', 'cloud');
 }
 
-/** A Connection (every built-in service) to a cloud from clouds.yaml or `OS_*` variables. */
+/**
+ * A Connection (every built-in service) to a cloud from clouds.yaml or `OS_*` variables.
+ *
+ * @example
+ * ```ts
+ * import { connect } from 'openstack-sdk/node';
+ * const conn = connect({ cloud: 'mycloud' }); // or connect() for OS_CLOUD, or the OS_* variables
+ * const { user, project } = await conn.auth.getAuthState();
+ * ```
+ */
 export function connect<const S extends readonly ServicePlugin[] = []>(opts: ConnectOptions<S> = {}) {
   const { cloud, env, ...rest } = opts;
   const base = cloudOptions({ cloud, env });

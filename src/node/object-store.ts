@@ -14,6 +14,7 @@ export type ObjectStoreLike = ObjectStoreProxy | { objectStore: ObjectStoreProxy
 
 const storeOf = (x: ObjectStoreLike): ObjectStoreProxy => ('objectStore' in x ? x.objectStore : x);
 
+/** Options of {@link uploadFile}: those of `uploadObject`, less the data, which is read from the file. */
 export type UploadFileOptions = Omit<SwiftUploadOptions, 'container' | 'name' | 'data'> & {
   /** Object name (default: the file's base name). */
   name?: string;
@@ -25,6 +26,7 @@ export async function uploadFile(store: ObjectStoreLike, container: string, path
   return storeOf(store).uploadObject({ ...opts, container, name: opts.name ?? basename(path), data: blob });
 }
 
+/** Options of {@link uploadDirectory}: those of {@link uploadFile}, for every file found. */
 export interface UploadDirectoryOptions extends Omit<UploadFileOptions, 'name' | 'onProgress'> {
   /** Object names are `<prefix><path relative to the directory>` with `/` separators. */
   prefix?: string;

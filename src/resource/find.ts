@@ -1,5 +1,6 @@
 import { BadRequestError, DuplicateResourceError, ForbiddenError, NotFoundError } from '../base/errors.js';
 
+/** Options of the `find*` calls. */
 export interface FindOptions {
   /** Return undefined instead of throwing NotFoundError when nothing matches (default true). */
   ignoreMissing?: boolean;

@@ -32,6 +32,7 @@ export interface Paged<T> extends AsyncIterable<T> {
   toArray(): Promise<T[]>;
 }
 
+/** Lists pages lazily from a {@link PageSpec}: what every list call of a service returns. */
 export function paginate<T>(spec: PageSpec<T>): Paged<T> {
   async function* pages(): AsyncGenerator<T[]> {
     let req: RequestSpec & { path: string } = spec.request;

@@ -45,10 +45,12 @@ export interface ResourceDef<S extends v.GenericSchema = v.GenericSchema> {
   paging?: 'offset';
 }
 
+/** A resource given by id, or as an object with an `id` (the resource itself). */
 export type Ref = string | { id: string };
 /** Options of the generic operations: any call option plus the request details services add. */
 export type OperationOptions = CallOptions & Pick<RequestSpec, 'query' | 'minMicroversion' | 'okStatuses'>;
 
+/** The resource type a {@link ResourceDef} describes, from its schema. */
 export type Resource<D extends ResourceDef> = v.InferOutput<D['schema']>;
 
 /**

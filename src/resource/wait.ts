@@ -1,6 +1,7 @@
 import { NotFoundError, ResourceFailureError, ValidationError, WaitTimeoutError } from '../base/errors.js';
 import { sleep } from '../base/signals.js';
 
+/** Options of the `waitFor*` calls: the statuses to wait for and to fail on, the polling interval, a timeout and an abort signal. */
 export interface WaitOptions<T = unknown> {
   /** Status to wait for (case-insensitive), e.g. `'ACTIVE'`; several allowed. */
   status?: string | readonly string[];

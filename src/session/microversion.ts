@@ -10,6 +10,7 @@ export interface MicroversionSpec {
   max: string;
 }
 
+/** The microversions a service offers: its minimum and maximum. */
 export interface MicroversionRange {
   min: string;
   max: string;
@@ -23,6 +24,7 @@ export function parseMicroversion(value: string, field = 'microversion'): Parsed
   return [Number(m[1]), Number(m[2])];
 }
 
+/** Compares two microversions (`2.9` < `2.60`): negative, zero or positive, like a sort comparator. */
 export function compareMicroversions(a: string, b: string): number {
   const [a1, a2] = parseMicroversion(a);
   const [b1, b2] = parseMicroversion(b);

@@ -14,6 +14,7 @@ export interface ServiceContext {
   service<T = unknown>(name: string): T;
 }
 
+/** Options of a list call: those of every call, and `pageSize`. */
 export type ListOptions = CallOptions & {
   /** Page size (the cloud's `limit`). Every page is still fetched while iterating. */
   pageSize?: number;

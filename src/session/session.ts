@@ -39,6 +39,7 @@ export interface ServiceDescriptor {
   catalogFallback?: 'authUrl';
 }
 
+/** Options of a {@link Session}: auth, endpoint choice, retries, timeout, microversions and the log hook. */
 export interface SessionOptions {
   auth: AuthProvider;
   fetch?: FetchLike | undefined;

@@ -10,9 +10,13 @@ import * as r from './resources.js';
 import { MetadataBody, MetadataInput, sizeGiB, type Filters } from './schemas/common.js';
 import * as s from './schemas/index.js';
 
+/** The attributes of a new Cinder volume: the input of `VolumeCreate`. */
 export type VolumeAttrs = v.InferInput<typeof s.VolumeCreate>;
+/** The attributes of a new Cinder volume snapshot: the input of `VolumeSnapshotCreate`. */
 export type VolumeSnapshotAttrs = v.InferInput<typeof s.VolumeSnapshotCreate>;
+/** The attributes of a new Cinder volume type: the input of `VolumeTypeCreate`. */
 export type VolumeTypeAttrs = v.InferInput<typeof s.VolumeTypeCreate>;
+/** The attributes of a new Cinder volume backup: the input of `VolumeBackupCreate`. */
 export type VolumeBackupAttrs = v.InferInput<typeof s.VolumeBackupCreate>;
 
 type DeleteOptions = CallOptions & { ignoreMissing?: boolean };

@@ -1,7 +1,24 @@
-/** `openstack-sdk/compute`: the compute service (Nova) as a plugin. */
+/**
+ * `openstack-sdk/compute`: the compute service (Nova) as a plugin.
+ *
+ * @module openstack-sdk/compute
+ */
 import { defineService } from '../../plugin.js';
 import { ComputeProxy } from './proxy.js';
 
+/**
+ * The Nova service as a plugin: `services: [compute]` adds `conn.compute` to a Connection from
+ * `openstack-sdk/core` (the full `openstack-sdk` Connection has it built in).
+ *
+ * @example
+ * ```ts
+ * import { Connection } from 'openstack-sdk/core';
+ * import { compute } from 'openstack-sdk/compute';
+ * const conn = new Connection({ auth, services: [compute] });
+ * const server = await conn.compute.createServer({ name: 'web', image, flavor, networks: [{ uuid: network.id }] });
+ * await conn.compute.waitForServer(server, { status: 'ACTIVE', failures: ['ERROR'] });
+ * ```
+ */
 export const compute = defineService({
   name: 'compute',
   type: 'compute',

@@ -64,6 +64,14 @@ export class ComputeProxy extends ServerActionsProxy {
   /**
    * Creates a server and returns it as Nova then shows it (status `BUILD`), with `adminPass` when
    * Nova made one; `waitForServer` follows it to `ACTIVE`. Input is checked before sending.
+   *
+   * @example
+   * ```ts
+   * const image = await conn.compute.findImage('cirros');
+   * const flavor = await conn.compute.findFlavor('m1.small');
+   * let server = await conn.compute.createServer({ name: 'web', image, flavor, networks: 'auto' });
+   * server = await conn.compute.waitForServer(server, { status: 'ACTIVE', failures: ['ERROR'] });
+   * ```
    */
   async createServer(attrs: ServerAttrs, opts?: CallOptions): Promise<s.Server & { adminPass?: string }> {
     const body = serverCreateBody(attrs);

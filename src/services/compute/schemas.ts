@@ -93,6 +93,7 @@ export const ServerUpdate = v.strictObject({
   /** 2.90+. */
   hostname: v.optional(v.string()),
 });
+/** What an update of a Nova server can change: the input of `ServerUpdate`. */
 export type ServerUpdateAttrs = v.InferInput<typeof ServerUpdate>;
 
 /** A Nova flavor. */
@@ -117,6 +118,7 @@ export const Flavor = v.looseObject({
 export type Flavor = v.InferOutput<typeof Flavor>;
 
 const count = (min: number) => v.pipe(v.number(), v.integer(), v.minValue(min));
+/** Schema of a new Nova flavor's attributes, checked before the create request is sent. */
 export const FlavorCreate = v.looseObject({
   name: v.pipe(v.string(), v.nonEmpty('a name is required')),
   ram: count(1),
@@ -131,11 +133,13 @@ export const FlavorCreate = v.looseObject({
   /** 2.55+. */
   description: v.optional(v.string()),
 });
+/** The attributes of a new Nova flavor: the input of `FlavorCreate`. */
 export type FlavorAttrs = v.InferInput<typeof FlavorCreate>;
 
 /** Who may use a private flavor. */
 export const FlavorAccess = v.looseObject({ flavor_id: v.string(), tenant_id: v.string() });
 export type FlavorAccess = v.InferOutput<typeof FlavorAccess>;
+/** Schema of a flavor's extra specs: string keys and values. */
 export const FlavorExtraSpecs = v.record(v.string(), v.string());
 
 /** An SSH (or x509) key pair. `private_key` is only in the answer to a generating create. */
@@ -150,6 +154,7 @@ export const Keypair = v.looseObject({
   id: v.optional(anyId),
 });
 export type Keypair = v.InferOutput<typeof Keypair>;
+/** Schema of a new Nova keypair's attributes, checked before the create request is sent. */
 export const KeypairCreate = v.strictObject({
   name: v.pipe(v.string(), v.nonEmpty('a name is required')),
   /** Import this public key; when left out Nova generates the pair (not possible from 2.92). */
@@ -159,6 +164,7 @@ export const KeypairCreate = v.strictObject({
   /** Admins: owner of the key pair (2.10+). */
   user_id: v.optional(v.string()),
 });
+/** The attributes of a new Nova keypair: the input of `KeypairCreate`. */
 export type KeypairAttrs = v.InferInput<typeof KeypairCreate>;
 
 /** A server group: `policy`/`rules` from 2.64, `policies` before. */
@@ -174,19 +180,23 @@ export const ServerGroup = v.looseObject({
   user_id: v.optional(v.string()),
 });
 export type ServerGroup = v.InferOutput<typeof ServerGroup>;
+/** Schema of a new Nova server group's attributes, checked before the create request is sent. */
 export const ServerGroupCreate = v.strictObject({
   name: v.pipe(v.string(), v.nonEmpty('a name is required')),
   policy: v.picklist(['affinity', 'anti-affinity', 'soft-affinity', 'soft-anti-affinity']),
   /** `{ max_server_per_host: n }` with anti-affinity (2.64+). */
   rules: v.optional(v.record(v.string(), v.unknown())),
 });
+/** The attributes of a new Nova server group: the input of `ServerGroupCreate`. */
 export type ServerGroupAttrs = v.InferInput<typeof ServerGroupCreate>;
 
+/** Schema of a Nova availability zone and its state (and hosts, for an admin). */
 export const ComputeAvailabilityZone = v.looseObject({
   zoneName: v.string(),
   zoneState: v.looseObject({ available: v.boolean() }),
   hosts: v.optional(v.nullable(v.record(v.string(), v.unknown()))),
 });
+/** A Nova availability zone and its state (and hosts, for an admin). */
 export type ComputeAvailabilityZone = v.InferOutput<typeof ComputeAvailabilityZone>;
 
 /** `GET /limits`: absolute limits and usage (`maxTotalCores`, `totalCoresUsed`...). */
@@ -208,7 +218,9 @@ export const ComputeQuotaSet = v.looseObject({
   metadata_items: v.optional(v.unknown()),
 });
 export type ComputeQuotaSet = v.InferOutput<typeof ComputeQuotaSet>;
+/** Schema of a Nova quota update: limits by name (-1 for unlimited). */
 export const ComputeQuotaUpdate = v.record(v.string(), v.union([v.pipe(v.number(), v.integer(), v.minValue(-1)), v.boolean()]));
+/** A Nova quota update: limits by name (-1 for unlimited). */
 export type ComputeQuotaAttrs = v.InferInput<typeof ComputeQuotaUpdate>;
 
 /** A hypervisor (admin). */
@@ -237,11 +249,13 @@ export const ComputeService = v.looseObject({
   updated_at: str,
 });
 export type ComputeService = v.InferOutput<typeof ComputeService>;
+/** Schema of what an update of a Nova service can change: its status, the reason it is disabled, forced down. */
 export const ComputeServiceUpdate = v.strictObject({
   status: v.optional(v.picklist(['enabled', 'disabled'])),
   disabled_reason: v.optional(v.string()),
   forced_down: v.optional(v.boolean()),
 });
+/** What an update of a Nova service can change: the input of `ComputeServiceUpdate`. */
 export type ComputeServiceAttrs = v.InferInput<typeof ComputeServiceUpdate>;
 
 /** A host aggregate (admin). */
@@ -254,10 +268,12 @@ export const Aggregate = v.looseObject({
   metadata: v.optional(v.nullable(v.record(v.string(), v.string()))),
 });
 export type Aggregate = v.InferOutput<typeof Aggregate>;
+/** Schema of a new Nova aggregate's attributes, checked before the create request is sent. */
 export const AggregateCreate = v.strictObject({
   name: v.pipe(v.string(), v.nonEmpty('a name is required')),
   availability_zone: v.optional(v.string()),
 });
+/** The attributes of a new Nova aggregate: the input of `AggregateCreate`. */
 export type AggregateAttrs = v.InferInput<typeof AggregateCreate>;
 
 /** A port attached to a server. */
@@ -270,12 +286,14 @@ export const ServerInterface = v.looseObject({
   tag: str,
 });
 export type ServerInterface = v.InferOutput<typeof ServerInterface>;
+/** Schema of a new interface of a server: a port, or a network with optional fixed IPs. */
 export const ServerInterfaceCreate = v.strictObject({
   port_id: v.optional(v.string()),
   net_id: v.optional(v.string()),
   fixed_ips: v.optional(v.array(v.strictObject({ ip_address: v.string() }))),
   tag: v.optional(v.string()),
 });
+/** A new interface of a server: the input of `ServerInterfaceCreate`. */
 export type ServerInterfaceAttrs = v.InferInput<typeof ServerInterfaceCreate>;
 
 /** A volume attached to a server. */
@@ -291,6 +309,7 @@ export const ServerVolumeAttachment = v.looseObject({
   bdm_uuid: v.optional(v.string()),
 });
 export type ServerVolumeAttachment = v.InferOutput<typeof ServerVolumeAttachment>;
+/** Schema of a volume attachment to a server: the volume id, and optionally the device and a tag. */
 export const ServerVolumeAttachmentCreate = v.strictObject({
   volumeId: v.pipe(v.string(), v.nonEmpty('a volume id is required')),
   device: v.optional(v.string()),
@@ -298,4 +317,5 @@ export const ServerVolumeAttachmentCreate = v.strictObject({
   /** 2.79+. */
   delete_on_termination: v.optional(v.boolean()),
 });
+/** A volume attachment to a server: the input of `ServerVolumeAttachmentCreate`. */
 export type ServerVolumeAttachmentAttrs = v.InferInput<typeof ServerVolumeAttachmentCreate>;

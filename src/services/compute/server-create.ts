@@ -59,6 +59,7 @@ export const ServerCreate = v.looseObject({
   /** Sent as `os:scheduler_hints` (`{ group: serverGroupId }`, ...). */
   scheduler_hints: v.optional(v.record(v.string(), v.unknown())),
 });
+/** The attributes of a new Nova server (`image` and `flavor` as ids or objects): the input of `ServerCreate`. */
 export type ServerAttrs = v.InferInput<typeof ServerCreate>;
 
 /** Checks the attributes and builds Nova's `POST /servers` body; throws ValidationError before anything is sent. */

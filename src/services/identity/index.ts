@@ -1,7 +1,23 @@
-/** `openstack-sdk/identity`: the Identity service (Keystone v3) as a plugin. */
+/**
+ * `openstack-sdk/identity`: the Identity service (Keystone v3) as a plugin.
+ *
+ * @module openstack-sdk/identity
+ */
 import { defineService } from '../../plugin.js';
 import { IdentityProxy } from './proxy.js';
 
+/**
+ * The Keystone v3 service as a plugin: `services: [identity]` adds `conn.identity` to a Connection from
+ * `openstack-sdk/core` (the full `openstack-sdk` Connection has it built in).
+ *
+ * @example
+ * ```ts
+ * import { Connection } from 'openstack-sdk/core';
+ * import { identity } from 'openstack-sdk/identity';
+ * const conn = new Connection({ auth, services: [identity] });
+ * for await (const project of conn.identity.projects()) console.log(project.name);
+ * ```
+ */
 export const identity = defineService({
   name: 'identity',
   type: 'identity',

@@ -11,29 +11,48 @@ import * as d from './defs.js';
 import { assignmentQuery, grantPath, type GrantTarget, type RoleAssignmentQuery } from './grants.js';
 import * as s from './schemas.js';
 
+/** The attributes of a new Keystone domain: the input of `DomainCreate`. */
 export type DomainAttrs = v.InferInput<typeof s.DomainCreate>;
+/** The attributes of a new Keystone project: the input of `ProjectCreate`. */
 export type ProjectAttrs = v.InferInput<typeof s.ProjectCreate>;
+/** What an update of a Keystone project can change: the input of `ProjectUpdate`. */
 export type ProjectUpdateAttrs = v.InferInput<typeof s.ProjectUpdate>;
+/** The attributes of a new Keystone user: the input of `UserCreate`. */
 export type UserAttrs = v.InferInput<typeof s.UserCreate>;
+/** The attributes of a new Keystone group: the input of `GroupCreate`. */
 export type GroupAttrs = v.InferInput<typeof s.GroupCreate>;
+/** What an update of a Keystone group can change: the input of `GroupUpdate`. */
 export type GroupUpdateAttrs = v.InferInput<typeof s.GroupUpdate>;
+/** The attributes of a new Keystone role: the input of `RoleCreate`. */
 export type RoleAttrs = v.InferInput<typeof s.RoleCreate>;
+/** What an update of a Keystone role can change: the input of `RoleUpdate`. */
 export type RoleUpdateAttrs = v.InferInput<typeof s.RoleUpdate>;
+/** The attributes of a new Keystone application credential: the input of `ApplicationCredentialCreate`. */
 export type ApplicationCredentialAttrs = v.InferInput<typeof s.ApplicationCredentialCreate>;
+/** The attributes of a new Keystone credential: the input of `CredentialCreate`. */
 export type CredentialAttrs = v.InferInput<typeof s.CredentialCreate>;
+/** The attributes of a new Keystone region: the input of `RegionCreate`. */
 export type RegionAttrs = v.InferInput<typeof s.RegionCreate>;
+/** What an update of a Keystone region can change: the input of `RegionUpdate`. */
 export type RegionUpdateAttrs = v.InferInput<typeof s.RegionUpdate>;
+/** The attributes of a new Keystone service: the input of `ServiceCreate`. */
 export type ServiceAttrs = v.InferInput<typeof s.ServiceCreate>;
+/** The attributes of a new Keystone endpoint: the input of `EndpointCreate`. */
 export type EndpointAttrs = v.InferInput<typeof s.EndpointCreate>;
+/** The attributes of a new Keystone registered limit: the input of `RegisteredLimitCreate`. */
 export type RegisteredLimitAttrs = v.InferInput<typeof s.RegisteredLimitCreate>;
+/** The attributes of a new Keystone limit: the input of `LimitCreate`. */
 export type LimitAttrs = v.InferInput<typeof s.LimitCreate>;
+/** What an update of a Keystone limit can change: the input of `LimitUpdate`. */
 export type LimitUpdateAttrs = v.InferInput<typeof s.LimitUpdate>;
 /** The body of a v3 token, as `GET /v3/auth/tokens` returns it. */
 export type Token = TokenBody['token'];
 
 type DeleteOptions = CallOptions & { ignoreMissing?: boolean };
 type Filters<K extends string> = { [P in K]?: string | boolean | undefined } & Query;
+/** Filters for listing Keystone projects, as the API names them. */
 export type ProjectQuery = Filters<'domain_id' | 'parent_id' | 'name' | 'enabled' | 'is_domain' | 'tags' | 'tags-any' | 'not-tags' | 'not-tags-any'>;
+/** Filters for listing Keystone users, as the API names them. */
 export type UserQuery = Filters<'domain_id' | 'name' | 'enabled' | 'idp_id' | 'protocol_id' | 'unique_id' | 'password_expires_at'>;
 
 const TagList = v.looseObject({ tags: v.array(v.string()) });

@@ -8,6 +8,7 @@ const links = v.optional(v.record(v.string(), v.nullable(v.string())));
 const required = (what: string) => v.pipe(v.string(), v.nonEmpty(`${what} is required`));
 const options = v.optional(v.record(v.string(), v.unknown()));
 
+/** Schema of a Keystone domain as the cloud returns it (loose: newer fields pass through). */
 export const Domain = v.looseObject({
   id: v.string(),
   name: v.string(),
@@ -16,13 +17,16 @@ export const Domain = v.looseObject({
   tags: v.optional(v.array(v.string())),
   links,
 });
+/** A Keystone domain, as the cloud returns it. */
 export type Domain = v.InferOutput<typeof Domain>;
+/** Schema of a new Keystone domain's attributes, checked before the create request is sent. */
 export const DomainCreate = v.looseObject({
   name: required('a name'),
   description: v.optional(v.string()),
   enabled: v.optional(v.boolean()),
   tags: v.optional(v.array(v.string())),
 });
+/** Schema of what an update of a Keystone domain can change, checked before the request is sent. */
 export const DomainUpdate = v.partial(DomainCreate);
 
 /** A project tag: Keystone refuses empty ones, `/` and `,`, and more than 255 characters. */
@@ -49,8 +53,11 @@ const projectFields = {
 const Hierarchy = v.optional(
   v.nullable(v.union([v.array(v.looseObject({ project: v.looseObject(projectFields) })), v.record(v.string(), v.unknown())])),
 );
+/** Schema of a Keystone project as the cloud returns it (loose: newer fields pass through). */
 export const Project = v.looseObject({ ...projectFields, parents: Hierarchy, subtree: Hierarchy });
+/** A Keystone project, as the cloud returns it. */
 export type Project = v.InferOutput<typeof Project>;
+/** Schema of a new Keystone project's attributes, checked before the create request is sent. */
 export const ProjectCreate = v.looseObject({
   name: required('a name'),
   domain_id: v.optional(v.string()),
@@ -61,8 +68,10 @@ export const ProjectCreate = v.looseObject({
   tags: v.optional(v.array(ProjectTag)),
   options,
 });
+/** Schema of what an update of a Keystone project can change, checked before the request is sent. */
 export const ProjectUpdate = v.partial(v.omit(ProjectCreate, ['domain_id', 'parent_id', 'is_domain']));
 
+/** Schema of a Keystone user as the cloud returns it (loose: newer fields pass through). */
 export const User = v.looseObject({
   id: v.string(),
   name: v.string(),
@@ -75,7 +84,9 @@ export const User = v.looseObject({
   options,
   links,
 });
+/** A Keystone user, as the cloud returns it. */
 export type User = v.InferOutput<typeof User>;
+/** Schema of a new Keystone user's attributes, checked before the create request is sent. */
 export const UserCreate = v.looseObject({
   name: required('a name'),
   domain_id: v.optional(v.string()),
@@ -87,12 +98,15 @@ export const UserCreate = v.looseObject({
   /** e.g. `{ multi_factor_auth_enabled: true, multi_factor_auth_rules: [['password', 'totp']] }`. */
   options,
 });
+/** Schema of what an update of a Keystone user can change, checked before the request is sent. */
 export const UserUpdate = v.partial(UserCreate);
+/** Schema of a user's own password change: the current password and the new one. */
 export const PasswordChange = v.object({
   originalPassword: required('the current password'),
   password: required('a new password'),
 });
 
+/** Schema of a Keystone group as the cloud returns it (loose: newer fields pass through). */
 export const Group = v.looseObject({
   id: v.string(),
   name: v.string(),
@@ -100,14 +114,18 @@ export const Group = v.looseObject({
   description: v.optional(v.nullable(v.string())),
   links,
 });
+/** A Keystone group, as the cloud returns it. */
 export type Group = v.InferOutput<typeof Group>;
+/** Schema of a new Keystone group's attributes, checked before the create request is sent. */
 export const GroupCreate = v.looseObject({
   name: required('a name'),
   domain_id: v.optional(v.string()),
   description: v.optional(v.string()),
 });
+/** Schema of what an update of a Keystone group can change, checked before the request is sent. */
 export const GroupUpdate = v.partial(v.omit(GroupCreate, ['domain_id']));
 
+/** Schema of a Keystone role as the cloud returns it (loose: newer fields pass through). */
 export const Role = v.looseObject({
   id: v.string(),
   name: v.string(),
@@ -117,13 +135,16 @@ export const Role = v.looseObject({
   options,
   links,
 });
+/** A Keystone role, as the cloud returns it. */
 export type Role = v.InferOutput<typeof Role>;
+/** Schema of a new Keystone role's attributes, checked before the create request is sent. */
 export const RoleCreate = v.looseObject({
   name: required('a name'),
   domain_id: v.optional(v.string()),
   description: v.optional(v.string()),
   options,
 });
+/** Schema of what an update of a Keystone role can change, checked before the request is sent. */
 export const RoleUpdate = v.partial(v.omit(RoleCreate, ['domain_id']));
 
 const RoleRef = v.looseObject({ id: v.string(), name: v.optional(v.string()), links });
@@ -139,6 +160,7 @@ const Actor = v.looseObject({
   name: v.optional(v.string()),
   domain: v.optional(v.looseObject({ id: v.string(), name: v.optional(v.string()) })),
 });
+/** Schema of a role assignment: a role given to a user or group on a project, a domain or the system. */
 export const RoleAssignment = v.looseObject({
   role: v.looseObject({ id: v.string(), name: v.optional(v.string()), domain: v.optional(v.unknown()) }),
   user: v.optional(Actor),
@@ -151,8 +173,10 @@ export const RoleAssignment = v.looseObject({
   }),
   links,
 });
+/** A role assignment: a role given to a user or group on a project, a domain or the system. */
 export type RoleAssignment = v.InferOutput<typeof RoleAssignment>;
 
+/** Schema of an access rule of an application credential: the service, method and path it may call. */
 export const AccessRule = v.looseObject({
   id: v.optional(v.string()),
   path: v.optional(v.string()),
@@ -160,12 +184,14 @@ export const AccessRule = v.looseObject({
   service: v.optional(v.string()),
   links,
 });
+/** An access rule of an application credential: the service, method and path it may call. */
 export type AccessRule = v.InferOutput<typeof AccessRule>;
 const AccessRuleInput = v.union([
   v.object({ id: required('an access rule id') }),
   v.looseObject({ path: required('a path'), method: required('a method'), service: required('a service type') }),
 ]);
 
+/** Schema of a Keystone application credential as the cloud returns it (loose: newer fields pass through). */
 export const ApplicationCredential = v.looseObject({
   id: v.string(),
   name: v.string(),
@@ -180,7 +206,9 @@ export const ApplicationCredential = v.looseObject({
   secret: v.optional(v.string()),
   links,
 });
+/** A Keystone application credential, as the cloud returns it. */
 export type ApplicationCredential = v.InferOutput<typeof ApplicationCredential>;
+/** Schema of a new Keystone application credential's attributes, checked before the create request is sent. */
 export const ApplicationCredentialCreate = v.looseObject({
   name: required('a name'),
   description: v.optional(v.string()),
@@ -193,6 +221,7 @@ export const ApplicationCredentialCreate = v.looseObject({
   access_rules: v.optional(v.array(AccessRuleInput)),
 });
 
+/** Schema of a Keystone credential as the cloud returns it (loose: newer fields pass through). */
 export const Credential = v.looseObject({
   id: v.string(),
   type: v.string(),
@@ -202,30 +231,38 @@ export const Credential = v.looseObject({
   project_id: v.optional(v.nullable(v.string())),
   links,
 });
+/** A Keystone credential, as the cloud returns it. */
 export type Credential = v.InferOutput<typeof Credential>;
+/** Schema of a new Keystone credential's attributes, checked before the create request is sent. */
 export const CredentialCreate = v.looseObject({
   type: required('a type'),
   user_id: required('a user id'),
   blob: required('a blob'),
   project_id: v.optional(v.string()),
 });
+/** Schema of what an update of a Keystone credential can change, checked before the request is sent. */
 export const CredentialUpdate = v.partial(CredentialCreate);
 
+/** Schema of a Keystone region as the cloud returns it (loose: newer fields pass through). */
 export const Region = v.looseObject({
   id: v.string(),
   description: v.optional(v.nullable(v.string())),
   parent_region_id: v.optional(v.nullable(v.string())),
   links,
 });
+/** A Keystone region, as the cloud returns it. */
 export type Region = v.InferOutput<typeof Region>;
+/** Schema of a new Keystone region's attributes, checked before the create request is sent. */
 export const RegionCreate = v.looseObject({
   /** Keystone generates one when left out. */
   id: v.optional(v.pipe(v.string(), v.nonEmpty('an id cannot be empty'))),
   description: v.optional(v.string()),
   parent_region_id: v.optional(v.string()),
 });
+/** Schema of what an update of a Keystone region can change, checked before the request is sent. */
 export const RegionUpdate = v.partial(v.omit(RegionCreate, ['id']));
 
+/** Schema of a Keystone service as the cloud returns it (loose: newer fields pass through). */
 export const Service = v.looseObject({
   id: v.string(),
   type: v.string(),
@@ -234,16 +271,20 @@ export const Service = v.looseObject({
   enabled: v.optional(v.boolean()),
   links,
 });
+/** A Keystone service, as the cloud returns it. */
 export type Service = v.InferOutput<typeof Service>;
+/** Schema of a new Keystone service's attributes, checked before the create request is sent. */
 export const ServiceCreate = v.looseObject({
   type: required('a type'),
   name: v.optional(v.string()),
   description: v.optional(v.string()),
   enabled: v.optional(v.boolean()),
 });
+/** Schema of what an update of a Keystone service can change, checked before the request is sent. */
 export const ServiceUpdate = v.partial(ServiceCreate);
 
 const InterfaceName = v.picklist(['public', 'internal', 'admin'], "must be 'public', 'internal' or 'admin'");
+/** Schema of a Keystone endpoint as the cloud returns it (loose: newer fields pass through). */
 export const Endpoint = v.looseObject({
   id: v.string(),
   interface: v.string(),
@@ -254,7 +295,9 @@ export const Endpoint = v.looseObject({
   enabled: v.optional(v.boolean()),
   links,
 });
+/** A Keystone endpoint, as the cloud returns it. */
 export type Endpoint = v.InferOutput<typeof Endpoint>;
+/** Schema of a new Keystone endpoint's attributes, checked before the create request is sent. */
 export const EndpointCreate = v.looseObject({
   service_id: required('a service id'),
   interface: InterfaceName,
@@ -262,9 +305,11 @@ export const EndpointCreate = v.looseObject({
   region_id: v.optional(v.string()),
   enabled: v.optional(v.boolean()),
 });
+/** Schema of what an update of a Keystone endpoint can change, checked before the request is sent. */
 export const EndpointUpdate = v.partial(EndpointCreate);
 
 const limitValue = v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(-1, 'must be -1 (unlimited) or more'));
+/** Schema of a Keystone registered limit as the cloud returns it (loose: newer fields pass through). */
 export const RegisteredLimit = v.looseObject({
   id: v.string(),
   service_id: v.string(),
@@ -274,7 +319,9 @@ export const RegisteredLimit = v.looseObject({
   description: v.optional(v.nullable(v.string())),
   links,
 });
+/** A Keystone registered limit, as the cloud returns it. */
 export type RegisteredLimit = v.InferOutput<typeof RegisteredLimit>;
+/** Schema of a new Keystone registered limit's attributes, checked before the create request is sent. */
 export const RegisteredLimitCreate = v.looseObject({
   service_id: required('a service id'),
   resource_name: required('a resource name'),
@@ -282,8 +329,10 @@ export const RegisteredLimitCreate = v.looseObject({
   region_id: v.optional(v.string()),
   description: v.optional(v.string()),
 });
+/** Schema of what an update of a Keystone registered limit can change, checked before the request is sent. */
 export const RegisteredLimitUpdate = v.partial(RegisteredLimitCreate);
 
+/** Schema of a Keystone limit as the cloud returns it (loose: newer fields pass through). */
 export const Limit = v.looseObject({
   id: v.string(),
   service_id: v.string(),
@@ -295,7 +344,9 @@ export const Limit = v.looseObject({
   description: v.optional(v.nullable(v.string())),
   links,
 });
+/** A Keystone limit, as the cloud returns it. */
 export type Limit = v.InferOutput<typeof Limit>;
+/** Schema of a new Keystone limit's attributes, checked before the create request is sent. */
 export const LimitCreate = v.looseObject({
   service_id: required('a service id'),
   resource_name: required('a resource name'),
@@ -306,8 +357,11 @@ export const LimitCreate = v.looseObject({
   region_id: v.optional(v.string()),
   description: v.optional(v.string()),
 });
+/** Schema of what an update of a Keystone limit can change, checked before the request is sent. */
 export const LimitUpdate = v.partial(v.pick(LimitCreate, ['resource_limit', 'description']));
+/** Schema of Keystone's enforcement model for limits (`flat` or `strict-two-level`). */
 export const LimitModel = v.looseObject({ name: v.string(), description: v.optional(v.string()) });
+/** Keystone's enforcement model for limits (`flat` or `strict-two-level`). */
 export type LimitModel = v.InferOutput<typeof LimitModel>;
 
 /** A system scope the current token may ask for (`GET /v3/auth/system`). */

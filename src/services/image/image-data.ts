@@ -6,6 +6,7 @@ import type { Image } from './schemas.js';
 /** Image data to upload: a Blob or File, a stream of bytes, or bytes in memory. */
 export type ImageDataSource = Blob | ReadableStream<Uint8Array> | ArrayBuffer | ArrayBufferView;
 
+/** Options of an image data upload: its size, and the store to write to. */
 export interface ImageUploadOptions {
   /** Size in bytes, sent as `X-OpenStack-Image-Size` (taken from a Blob or buffer when not given). */
   size?: number;

@@ -11,6 +11,7 @@ export type ImageImportMethod =
   | { name: 'copy-image' }
   | { name: 'glance-download'; glance_image_id: string; glance_region: string; glance_service_interface?: string };
 
+/** Options of an image import: the stores to import into, on a multi-store cloud. */
 export interface ImageImportOptions {
   /** Stores to import into (multi-store clouds). */
   stores?: string[];

@@ -52,6 +52,7 @@ export const ImageCreate = v.looseObject({
   min_disk: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   min_ram: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
 });
+/** The attributes of a new Glance image: the input of `ImageCreate`. */
 export type ImageAttrs = v.InferInput<typeof ImageCreate>;
 
 /** One JSON patch operation on an image (`application/openstack-images-v2.1-json-patch`). */
@@ -60,6 +61,7 @@ export const ImagePatchOp = v.union([
   v.object({ op: v.literal('remove'), path: v.pipe(v.string(), v.startsWith('/')) }),
 ]);
 export type ImagePatchOp = v.InferOutput<typeof ImagePatchOp>;
+/** Schema of a JSON patch of an image (RFC 6902 operations), as Glance's update takes it. */
 export const ImagePatch = v.array(ImagePatchOp);
 
 /** A project an image is shared with. */

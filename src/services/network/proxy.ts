@@ -9,17 +9,29 @@ import * as r from './resources.js';
 import * as s from './schemas/index.js';
 import { RouteInput, TagList } from './schemas/common.js';
 
+/** The attributes of a new Neutron network: the input of `NetworkCreate`. */
 export type NetworkAttrs = v.InferInput<typeof s.NetworkCreate>;
+/** The attributes of a new Neutron subnet: the input of `SubnetCreate`. */
 export type SubnetAttrs = v.InferInput<typeof s.SubnetCreate>;
+/** The attributes of a new Neutron port: the input of `PortCreate`. */
 export type PortAttrs = v.InferInput<typeof s.PortCreate>;
+/** The attributes of a new Neutron router: the input of `RouterCreate`. */
 export type RouterAttrs = v.InferInput<typeof s.RouterCreate>;
+/** What an update of a Neutron router can change: the input of `RouterUpdate`. */
 export type RouterUpdateAttrs = v.InferInput<typeof s.RouterUpdate>;
+/** The attributes of a new Neutron floating IP: the input of `FloatingIpCreate`. */
 export type FloatingIpAttrs = v.InferInput<typeof s.FloatingIpCreate>;
+/** The attributes of a new Neutron security group: the input of `SecurityGroupCreate`. */
 export type SecurityGroupAttrs = v.InferInput<typeof s.SecurityGroupCreate>;
+/** The attributes of a new Neutron security group rule: the input of `SecurityGroupRuleCreate`. */
 export type SecurityGroupRuleAttrs = v.InferInput<typeof s.SecurityGroupRuleCreate>;
+/** The attributes of a new Neutron subnet pool: the input of `SubnetPoolCreate`. */
 export type SubnetPoolAttrs = v.InferInput<typeof s.SubnetPoolCreate>;
+/** The attributes of a new Neutron address scope: the input of `AddressScopeCreate`. */
 export type AddressScopeAttrs = v.InferInput<typeof s.AddressScopeCreate>;
+/** The attributes of a new Neutron RBAC policy: the input of `RbacPolicyCreate`. */
 export type RbacPolicyAttrs = v.InferInput<typeof s.RbacPolicyCreate>;
+/** A static route of a router: a destination CIDR and the next hop's address. */
 export type RouterRoute = v.InferInput<typeof RouteInput>;
 
 

@@ -3,6 +3,7 @@ import { expiryOf, hmacHex, keyOf, type SignatureAlgorithm } from './hmac.js';
 import { checkContainer, containerPath } from './names.js';
 import type { ObjectStoreProxy } from './proxy.js';
 
+/** Options of {@link ObjectStoreProxy.generateFormPostSignature}: where a browser may upload, how much, and until when. */
 export interface FormPostOptions {
   container: string;
   /** Uploaded files are named `<prefix><file name>`. */

@@ -76,6 +76,7 @@ export function unquote(etag: string | null | undefined): string {
   return (etag ?? '').replace(/^W\//, '').replace(/^"|"$/g, '');
 }
 
+/** Metadata and headers an object is stored with or updated to. */
 export interface ObjectUpdate {
   /** Metadata to set (merged with what the object has). */
   metadata?: Record<string, string>;

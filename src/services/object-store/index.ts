@@ -1,7 +1,23 @@
-/** `openstack-sdk/object-store`: the objectStore service (Swift) as a plugin. */
+/**
+ * `openstack-sdk/object-store`: the objectStore service (Swift) as a plugin.
+ *
+ * @module openstack-sdk/object-store
+ */
 import { defineService } from '../../plugin.js';
 import { ObjectStoreProxy } from './proxy.js';
 
+/**
+ * The Swift service as a plugin: `services: [objectStore]` adds `conn.objectStore` to a Connection from
+ * `openstack-sdk/core` (the full `openstack-sdk` Connection has it built in).
+ *
+ * @example
+ * ```ts
+ * import { Connection } from 'openstack-sdk/core';
+ * import { objectStore } from 'openstack-sdk/object-store';
+ * const conn = new Connection({ auth, services: [objectStore] });
+ * await conn.objectStore.uploadObject({ container: 'photos', name: 'cat.jpg', data: file });
+ * ```
+ */
 export const objectStore = defineService({
   name: 'objectStore',
   type: 'object-store',

@@ -57,6 +57,7 @@ export interface ObjectQuery extends ContainerQuery {
   path?: string;
 }
 
+/** An object given by its container and name. */
 export type SwiftObjectRef = { container: string; name: string };
 
 const HEADERS_KEPT_ON_UPDATE = [
@@ -298,7 +299,21 @@ export class ObjectStoreProxy extends ServiceClient {
     return (await bulk()).bulkDelete(this, container, names, opts);
   }
 
-  /** Uploads a Blob, File, stream, bytes or string; large inputs become Static Large Objects. */
+  /**
+   * Uploads a Blob, File, stream, bytes or string; large inputs become Static Large Objects.
+   *
+   * @example
+   * ```ts
+   * const input = document.querySelector<HTMLInputElement>('input[type=file]')!;
+   * const file = input.files![0]!;
+   * await conn.objectStore.uploadObject({
+   *   container: 'photos',
+   *   name: file.name,
+   *   data: file,
+   *   onProgress: ({ loaded, total }) => console.log(`${loaded} of ${total ?? '?'} bytes`),
+   * });
+   * ```
+   */
   async uploadObject(opts: UploadOptions): Promise<UploadResult> {
     return (await uploadsFor(opts)).uploadObject(this, opts);
   }

@@ -34,7 +34,9 @@ export type SwiftPseudoFolder = v.InferOutput<typeof SwiftPseudoFolder>;
 /** A listing page: a JSON array. */
 export const ListShape = v.array(v.unknown());
 
+/** Schema of an entry of a container listing: an object, or a pseudo-folder when listing with a delimiter. */
 export const SwiftListEntry = v.union([SwiftObject, SwiftPseudoFolder]);
+/** An entry of a container listing: an object, or a pseudo-folder when listing with a delimiter. */
 export type SwiftListEntry = v.InferOutput<typeof SwiftListEntry>;
 
 /** True for a pseudo-folder entry of a listing made with a `delimiter`. */

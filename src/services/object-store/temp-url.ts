@@ -3,6 +3,7 @@ import { expiryOf, hmacHex, keyOf, type SignatureAlgorithm } from './hmac.js';
 import { checkContainer, checkObject, objectPath } from './names.js';
 import type { ObjectStoreProxy } from './proxy.js';
 
+/** Options of {@link ObjectStoreProxy.generateTempUrl}: the method, the object (or prefix), the expiry, and the key. */
 export interface TempUrlOptions {
   /** The one method the URL allows. */
   method: 'GET' | 'HEAD' | 'PUT' | 'POST' | 'DELETE';

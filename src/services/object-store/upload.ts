@@ -23,6 +23,7 @@ export interface UploadProgress {
   segment?: { index: number; bytes: number; skipped: boolean };
 }
 
+/** Options of {@link ObjectStoreProxy.uploadObject}: where, what, how large segments are, progress and abort. */
 export interface UploadOptions extends Omit<CallOptions, 'microversion'>, Omit<ObjectUpdate, 'removeMetadata' | 'deleteAt'> {
   container: string;
   name: string;

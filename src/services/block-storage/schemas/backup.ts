@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { bool, links, metadata, MetadataInput, num, str } from './common.js';
 
+/** Schema of a Cinder volume backup as the cloud returns it (loose: newer fields pass through). */
 export const VolumeBackup = v.looseObject({
   id: v.string(),
   name: v.nullable(v.string()),
@@ -24,8 +25,10 @@ export const VolumeBackup = v.looseObject({
   updated_at: str,
   links,
 });
+/** A Cinder volume backup, as the cloud returns it. */
 export type VolumeBackup = v.InferOutput<typeof VolumeBackup>;
 
+/** Schema of a new Cinder volume backup's attributes, checked before the create request is sent. */
 export const VolumeBackupCreate = v.looseObject({
   volume_id: v.pipe(v.string(), v.nonEmpty('a volume id is required')),
   name: v.optional(v.string()),
@@ -48,12 +51,15 @@ export const VolumeBackupUpdate = v.looseObject({
 /** What creating or updating a backup answers: the id and name only. */
 export const VolumeBackupSummary = v.looseObject({ id: v.string(), name: str });
 
+/** Schema of what a backup restore takes: the volume to restore onto (a new one when left out) and its name. */
 export const VolumeBackupRestore = v.looseObject({
   /** Restore onto this volume; a new one is made when left out. */
   volume_id: v.optional(v.string()),
   name: v.optional(v.string()),
 });
+/** Schema of Cinder's answer to a backup restore. */
 export const VolumeBackupRestoreResult = v.looseObject({
   restore: v.looseObject({ backup_id: v.string(), volume_id: v.string(), volume_name: str }),
 });
+/** What a backup restore answers: the backup, and the volume restored onto. */
 export type VolumeBackupRestoreResult = v.InferOutput<typeof VolumeBackupRestoreResult>['restore'];

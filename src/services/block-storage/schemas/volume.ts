@@ -12,6 +12,7 @@ export const VolumeAttachmentInfo = v.looseObject({
   attached_at: str,
 });
 
+/** Schema of a Cinder volume as the cloud returns it (loose: newer fields pass through). */
 export const Volume = v.looseObject({
   id: v.string(),
   name: v.nullable(v.string()),
@@ -42,8 +43,10 @@ export const Volume = v.looseObject({
   updated_at: str,
   links,
 });
+/** A Cinder volume, as the cloud returns it. */
 export type Volume = v.InferOutput<typeof Volume>;
 
+/** Schema of a new Cinder volume's attributes, checked before the create request is sent. */
 export const VolumeCreate = v.pipe(
   v.looseObject({
     /** GiB; may be left out when copying a snapshot, a volume or a backup (their size is used). */
@@ -70,6 +73,7 @@ export const VolumeCreate = v.pipe(
     ['size'],
   ),
 );
+/** Schema of what an update of a Cinder volume can change, checked before the request is sent. */
 export const VolumeUpdate = v.looseObject({
   name: v.optional(v.string()),
   description: v.optional(v.string()),

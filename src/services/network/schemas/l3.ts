@@ -1,12 +1,14 @@
 import * as v from 'valibot';
 import { bool, ipAddress, Route, RouteInput, standard, str, strings } from './common.js';
 
+/** Schema of a router's external gateway: the external network, SNAT, and its fixed IPs. */
 export const RouterGateway = v.looseObject({
   network_id: v.string(),
   enable_snat: bool,
   external_fixed_ips: v.optional(v.array(v.looseObject({ subnet_id: v.string(), ip_address: v.string() }))),
 });
 
+/** Schema of a Neutron router as the cloud returns it (loose: newer fields pass through). */
 export const Router = v.looseObject({
   id: v.string(),
   name: v.string(),
@@ -21,6 +23,7 @@ export const Router = v.looseObject({
   flavor_id: str,
   ...standard,
 });
+/** A Neutron router, as the cloud returns it. */
 export type Router = v.InferOutput<typeof Router>;
 
 const gatewayInput = v.nullable(
@@ -38,12 +41,14 @@ const routerCommon = {
   distributed: v.optional(v.boolean()),
   ha: v.optional(v.boolean()),
 };
+/** Schema of a new Neutron router's attributes, checked before the create request is sent. */
 export const RouterCreate = v.looseObject({
   ...routerCommon,
   availability_zone_hints: v.optional(v.array(v.string())),
   flavor_id: v.optional(v.string()),
   project_id: v.optional(v.string()),
 });
+/** Schema of what an update of a Neutron router can change, checked before the request is sent. */
 export const RouterUpdate = v.partial(v.looseObject({ ...routerCommon, routes: v.optional(v.array(RouteInput)) }));
 
 /** What adding or removing a router interface answers. */
@@ -68,6 +73,7 @@ export const RouterInterfaceInput = v.union(
   'give either subnet_id or port_id',
 );
 
+/** Schema of a Neutron floating IP as the cloud returns it (loose: newer fields pass through). */
 export const FloatingIp = v.looseObject({
   id: v.string(),
   floating_ip_address: v.string(),
@@ -82,8 +88,10 @@ export const FloatingIp = v.looseObject({
   port_details: v.optional(v.nullable(v.record(v.string(), v.unknown()))),
   ...standard,
 });
+/** A Neutron floating IP, as the cloud returns it. */
 export type FloatingIp = v.InferOutput<typeof FloatingIp>;
 
+/** Schema of a new Neutron floating IP's attributes, checked before the create request is sent. */
 export const FloatingIpCreate = v.looseObject({
   floating_network_id: v.pipe(v.string(), v.nonEmpty('the external network id is required')),
   floating_ip_address: v.optional(ipAddress),
@@ -96,6 +104,7 @@ export const FloatingIpCreate = v.looseObject({
   qos_policy_id: v.optional(v.string()),
   project_id: v.optional(v.string()),
 });
+/** Schema of what an update of a Neutron floating IP can change, checked before the request is sent. */
 export const FloatingIpUpdate = v.partial(
   v.looseObject({
     port_id: v.nullable(v.string()),

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { bool, cidr, ipAddress, ipVersion, num, Route, RouteInput, standard, str, strings } from './common.js';
 import { ipVersionOf, isCidr } from '../address.js';
 
+/** Schema of a Neutron network as the cloud returns it (loose: newer fields pass through). */
 export const Network = v.looseObject({
   id: v.string(),
   name: v.string(),
@@ -24,8 +25,10 @@ export const Network = v.looseObject({
   dns_domain: str,
   ...standard,
 });
+/** A Neutron network, as the cloud returns it. */
 export type Network = v.InferOutput<typeof Network>;
 
+/** Schema of a new Neutron network's attributes, checked before the create request is sent. */
 export const NetworkCreate = v.looseObject({
   name: v.optional(v.string()),
   description: v.optional(v.string()),
@@ -43,10 +46,13 @@ export const NetworkCreate = v.looseObject({
   is_default: v.optional(v.boolean()),
   project_id: v.optional(v.string()),
 });
+/** Schema of what an update of a Neutron network can change, checked before the request is sent. */
 export const NetworkUpdate = v.partial(v.omit(NetworkCreate, ['project_id', 'availability_zone_hints']));
 
+/** Schema of an allocation pool of a subnet: its first and last address. */
 export const SubnetAllocationPool = v.looseObject({ start: v.string(), end: v.string() });
 
+/** Schema of a Neutron subnet as the cloud returns it (loose: newer fields pass through). */
 export const Subnet = v.looseObject({
   id: v.string(),
   name: v.string(),
@@ -66,6 +72,7 @@ export const Subnet = v.looseObject({
   dns_publish_fixed_ip: bool,
   ...standard,
 });
+/** A Neutron subnet, as the cloud returns it. */
 export type Subnet = v.InferOutput<typeof Subnet>;
 
 const ipv6Mode = v.picklist(['slaac', 'dhcpv6-stateful', 'dhcpv6-stateless']);
@@ -90,6 +97,7 @@ function sameVersion(a: { ip_version: number; cidr?: string | undefined; gateway
   return ipVersionOf(addr) === a.ip_version;
 }
 
+/** Schema of a new Neutron subnet's attributes, checked before the create request is sent. */
 export const SubnetCreate = v.pipe(
   v.looseObject({
     network_id: v.pipe(v.string(), v.nonEmpty('a network id is required')),
@@ -110,11 +118,15 @@ export const SubnetCreate = v.pipe(
   v.forward(v.check((a) => sameVersion(a, 'cidr'), (i) => `is not an IPv${String(i.input.ip_version)} CIDR`), ['cidr']),
   v.forward(v.check((a) => sameVersion(a, 'gateway_ip'), (i) => `is not an IPv${String(i.input.ip_version)} address`), ['gateway_ip']),
 );
+/** Schema of what an update of a Neutron subnet can change, checked before the request is sent. */
 export const SubnetUpdate = v.partial(v.looseObject(subnetCommon));
 
+/** Schema of a fixed IP of a port: the subnet and the address. */
 export const PortFixedIp = v.looseObject({ subnet_id: v.string(), ip_address: v.string() });
+/** Schema of an allowed address pair of a port: an IP address (or CIDR) and an optional MAC address. */
 export const PortAddressPair = v.looseObject({ ip_address: v.string(), mac_address: str });
 
+/** Schema of a Neutron port as the cloud returns it (loose: newer fields pass through). */
 export const Port = v.looseObject({
   id: v.string(),
   name: v.string(),
@@ -137,6 +149,7 @@ export const Port = v.looseObject({
   qos_policy_id: str,
   ...standard,
 });
+/** A Neutron port, as the cloud returns it. */
 export type Port = v.InferOutput<typeof Port>;
 
 const portCommon = {
@@ -164,10 +177,12 @@ const portCommon = {
   dns_name: v.optional(v.string()),
   qos_policy_id: v.optional(v.nullable(v.string())),
 };
+/** Schema of a new Neutron port's attributes, checked before the create request is sent. */
 export const PortCreate = v.looseObject({
   network_id: v.pipe(v.string(), v.nonEmpty('a network id is required')),
   mac_address: v.optional(v.string()),
   project_id: v.optional(v.string()),
   ...portCommon,
 });
+/** Schema of what an update of a Neutron port can change, checked before the request is sent. */
 export const PortUpdate = v.partial(v.looseObject({ ...portCommon, mac_address: v.optional(v.string()) }));

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { bool, cidr, num, standard, str } from './common.js';
 
+/** Schema of a Neutron security group rule as the cloud returns it (loose: newer fields pass through). */
 export const SecurityGroupRule = v.looseObject({
   id: v.string(),
   security_group_id: v.string(),
@@ -16,11 +17,13 @@ export const SecurityGroupRule = v.looseObject({
   belongs_to_default_sg: bool,
   ...standard,
 });
+/** A Neutron security group rule, as the cloud returns it. */
 export type SecurityGroupRule = v.InferOutput<typeof SecurityGroupRule>;
 
 // For ICMP the range holds a type and a code, which may come in any order.
 const isIcmp = (p: unknown) => p === 1 || p === 58 || /icmp/i.test(String(p));
 const port = v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(65535)));
+/** Schema of a new Neutron security group rule's attributes, checked before the create request is sent. */
 export const SecurityGroupRuleCreate = v.pipe(
   v.looseObject({
     security_group_id: v.pipe(v.string(), v.nonEmpty('a security group id is required')),
@@ -45,6 +48,7 @@ export const SecurityGroupRuleCreate = v.pipe(
   ),
 );
 
+/** Schema of a Neutron security group as the cloud returns it (loose: newer fields pass through). */
 export const SecurityGroup = v.looseObject({
   id: v.string(),
   name: v.string(),
@@ -53,12 +57,15 @@ export const SecurityGroup = v.looseObject({
   shared: bool,
   ...standard,
 });
+/** A Neutron security group, as the cloud returns it. */
 export type SecurityGroup = v.InferOutput<typeof SecurityGroup>;
 
+/** Schema of a new Neutron security group's attributes, checked before the create request is sent. */
 export const SecurityGroupCreate = v.looseObject({
   name: v.optional(v.string()),
   description: v.optional(v.string()),
   stateful: v.optional(v.boolean()),
   project_id: v.optional(v.string()),
 });
+/** Schema of what an update of a Neutron security group can change, checked before the request is sent. */
 export const SecurityGroupUpdate = v.partial(v.omit(SecurityGroupCreate, ['project_id']));
