@@ -55,9 +55,15 @@ if ! flock -n 9; then
 fi
 
 # ---- fast path: everything wanted is already up with this very config ----------------
-FINGERPRINT=$(cat "$CLOUD_DIR"/*.sh "$CLOUD_DIR"/register.py "$CLOUD_DIR"/services/*.sh "$CLOUD_DIR"/pylib/*.py 2>/dev/null \
+# One fingerprint per piece: the shared scripts, the settings and services/NAME.sh. Adding
+# or changing one service leaves the fingerprints (and the fast path) of the others alone.
+COMMON_FP=$(cat "$CLOUD_DIR"/lib.sh "$CLOUD_DIR"/up.sh "$CLOUD_DIR"/register.py "$CLOUD_DIR"/pylib/*.py 2>/dev/null \
   | { cat; echo "$CORS_ORIGINS|$PG_SERVICES|$DEBUG|$ADMIN_PASSWORD|$DEMO_PASSWORD|$SERVICE_PASSWORD|$APPCRED_SECRET"; } \
   | md5sum | cut -c1-16)
+declare -A FP=()
+for s in $INFRA_SERVICES $API_SERVICES; do
+  FP[$s]=$( { echo "$COMMON_FP"; cat "$CLOUD_DIR/services/$s.sh"; } | md5sum | cut -c1-12)
+done
 procs_alive() {
   local s p
   for s in "$@"; do
@@ -73,12 +79,16 @@ probes_ok() {
     case $code in [1234]??) ;; *) return 1;; esac
   done
 }
-if [ -f "$RUN/ready" ] && [ -f "$STATE/cloud.json" ] && [ -f "$STATE/clouds.yaml" ]; then
-  read -r fp ready_services < "$RUN/ready" || true
-  covered=1
-  for s in $WANT; do case " $ready_services " in *" $s "*) ;; *) covered=0;; esac; done
-  if [ "$fp" = "$FINGERPRINT" ] && [ $covered = 1 ] && procs_alive $WANT && probes_ok $WANT; then
-    log "cloud already up: $ready_services"
+# $RUN/ready: "NAME@FINGERPRINT ..." of every piece that was up after the last run
+declare -A READY_FP=()
+if [ -f "$RUN/ready" ]; then
+  for w in $(cat "$RUN/ready"); do case $w in *@*) READY_FP[${w%%@*}]=${w#*@};; esac; done
+fi
+if [ -f "$STATE/cloud.json" ] && [ -f "$STATE/clouds.yaml" ]; then
+  same=1
+  for s in $WANT; do [ "${READY_FP[$s]:-}" = "${FP[$s]}" ] || same=0; done
+  if [ $same = 1 ] && procs_alive $WANT && probes_ok $WANT; then
+    log "cloud already up: $WANT"
     log "clouds.yaml: $STATE/clouds.yaml  cloud.json: $STATE/cloud.json"
     exit 0
   fi
@@ -194,6 +204,11 @@ for s in $API_SERVICES; do procs_alive "$s" && probes_ok "$s" && UP="$UP $s"; do
 UP=${UP# }
 register outputs "$UP"
 rm -f "$RUN"/*.conf-changed
-echo "$FINGERPRINT $UP $(for s in $INFRA_SERVICES; do procs_alive "$s" && printf '%s ' "$s"; done; true)" > "$RUN/ready"
+# a piece set up now gets its current fingerprint; one that only kept running keeps the old
+for s in $INFRA_SERVICES $UP; do
+  procs_alive "$s" || continue
+  case " $WANT " in *" $s "*) f=${FP[$s]};; *) f=${READY_FP[$s]:-unknown};; esac
+  printf '%s@%s ' "$s" "$f"
+done > "$RUN/ready"
 log "cloud ready: $UP"
 log "clouds.yaml: $STATE/clouds.yaml  cloud.json: $STATE/cloud.json"
