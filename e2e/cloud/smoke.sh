@@ -22,9 +22,10 @@ check() {  # check DESCRIPTION CMD...
   local d=$1; shift
   if "$@" > "$TMP/out" 2>&1; then pass "$d"; else fail "$d: $(tail -n 3 "$TMP/out" | tr '\n' ' ')"; fi
 }
-eventually() {  # eventually SECONDS DESCRIPTION CMD...
+eventually() {  # eventually SECONDS DESCRIPTION CMD... (until CMD succeeds; CMD exiting 2 gives up)
   local t=$1 d=$2 i=0; shift 2
   until "$@" > "$TMP/out" 2>&1; do
+    [ $? = 2 ] && { fail "$d: $(tail -n 2 "$TMP/out" | tr '\n' ' ')"; return 1; }  # 2: no use waiting
     i=$((i + 1)); [ $i -gt $((t * 2)) ] && { fail "$d (after ${t}s): $(tail -n 2 "$TMP/out" | tr '\n' ' ')"; return 1; }
     sleep 0.5
   done
@@ -118,7 +119,54 @@ if up cinder; then
   check "cinder: CORS" cors "http://$HOST:8776/v3/$PROJECT/volumes" "$TOKEN"
 fi
 
+# ---- heat: a stack of a random string, a wait condition signalled with the token of the
+# user heat makes in its stack domain and, with neutron (and nova), a network + subnet
+# (and a server)
+if up heat; then
+  {
+    echo "heat_template_version: 2018-08-31"
+    echo "resources:"
+    echo "  rand: {type: OS::Heat::RandomString, properties: {length: 12}}"
+    echo "  handle: {type: OS::Heat::WaitConditionHandle}"
+    echo "  wait: {type: OS::Heat::WaitCondition, properties: {handle: {get_resource: handle}, timeout: 300}}"
+    if up neutron; then
+      echo "  net: {type: OS::Neutron::Net, properties: {name: $N-heat}}"
+      echo "  subnet: {type: OS::Neutron::Subnet, properties: {network: {get_resource: net}, cidr: 10.99.0.0/24}}"
+      up nova && echo "  server: {type: OS::Nova::Server, depends_on: subnet, properties: {flavor: m1.nano," \
+        "image: cirros-fake, networks: [{network: {get_resource: net}}]}}"
+    fi
+    echo "outputs:"
+    echo "  random: {value: {get_attr: [rand, value]}}"
+    echo "  signal_url: {value: {get_attr: [handle, endpoint]}}"
+    echo "  signal_token: {value: {get_attr: [handle, token]}}"
+    echo "  data: {value: {get_attr: [wait, data]}}"
+  } > "$TMP/stack.yaml"
+  stack_out() { "${OSC[@]}" stack output show "$N" "$1" -f value -c output_value; }
+  # stack_is STATUS: 0 when the stack has STATUS, 2 (give up) when it failed
+  stack_is() {
+    local s
+    s=$("${OSC[@]}" stack show "$N" -f value -c stack_status -c stack_status_reason | tr '\n' ' ')
+    echo "$s"
+    case $s in "$1 "*) return 0;; *_FAILED*) return 2;; *) return 1;; esac
+  }
+  heat_signal() {
+    curl -sf -X POST -H "X-Auth-Token: $(stack_out signal_token)" -H 'Content-Type: application/json' \
+      -d '{"status": "SUCCESS", "data": "signalled"}' "$(stack_out signal_url)"
+  }
+  resources="random string, wait condition$(up neutron && echo ', net, subnet')$(up neutron && up nova && echo ', server')"
+  check "heat: stack create ($resources)" "${OSC[@]}" stack create -t "$TMP/stack.yaml" "$N"
+  eventually 120 "heat: wait condition handle (a user in the stack domain)" bash -c \
+    "${OSC[*]} stack resource show '$N' handle -f value -c resource_status | grep -qx CREATE_COMPLETE"
+  check "heat: signal with the handle's token" heat_signal
+  eventually 300 "heat: stack CREATE_COMPLETE" stack_is CREATE_COMPLETE
+  check "heat: outputs" bash -c "[ \$(${OSC[*]} stack output show '$N' random -f value -c output_value | wc -c) = 13 ] && \
+    ${OSC[*]} stack output show '$N' data -f value -c output_value | grep -q signalled"
+  check "heat: CORS" cors "http://$HOST:8004/v1/$PROJECT/stacks" "$TOKEN"
+  check "heat: stack delete" "${OSC[@]}" stack delete -y --wait "$N"
+fi
+
 # ---- clean up (best effort)
+up heat && "${OSC[@]}" stack delete -y --wait "$N" >/dev/null 2>&1
 up nova && "${OSC[@]}" server delete --wait "$N" >/dev/null 2>&1
 if up cinder; then
   for _ in $(seq 60); do "${OSC[@]}" volume backup show "$N" >/dev/null 2>&1 || break; sleep 1; done

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # up.sh [service ...] - start the local OpenStack test cloud on 127.0.0.1.
 #
-# Services: keystone swift glance placement nova neutron cinder (default: all).
+# Services: keystone swift glance placement nova neutron cinder heat (default: all).
 # Whatever a service needs comes along (keystone, placement for nova, memcached,
 # rabbitmq, postgres). Idempotent: installs missing apt packages, writes config
 # (restarting a daemon whose config changed), initializes databases once, starts
@@ -12,7 +12,7 @@
 # A cloud that is already up is detected in well under a second.
 #
 # Environment: OSSDK_CLOUD_STATE (/tmp/openstack-sdk-cloud), OSSDK_CLOUD_CORS_ORIGINS
-# (* or a comma list of exact origins), OSSDK_CLOUD_PG_SERVICES ("nova neutron cinder"),
+# (* or a comma list of exact origins), OSSDK_CLOUD_PG_SERVICES ("nova neutron cinder heat"),
 # OSSDK_CLOUD_NO_APT=1 (fail instead of installing), OSSDK_CLOUD_DEBUG=1 (debug logs).
 set -euo pipefail
 T0=$(date +%s%N)
@@ -179,7 +179,7 @@ register() {  # register STEP [SERVICES]
   REG_SERVICES=${2:-} timeout 900 $PY "$CLOUD_DIR/register.py" "$1" >> "$LOGD/register.log" 2>&1 \
     || die "register.py $1 failed" register
 }
-register identity
+register identity "$CATALOG_SERVICES"
 log "keystone: projects, users, roles, application credential, catalog registered"
 
 # ---- the rest -------------------------------------------------------------------------
