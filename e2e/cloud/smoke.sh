@@ -203,6 +203,41 @@ if up barbican; then
   check "barbican: delete the secrets" barbican_delete
 fi
 
+# ---- zaqar (v2): the client posts and lists, curl claims and deletes with the claim id;
+# every call carries a Client-ID
+if up zaqar; then
+  Z=http://$HOST:8888 CID=$(cat /proc/sys/kernel/random/uuid)
+  zaqar() {  # zaqar METHOD PATH [BODY]: prints the status code, the body goes to $TMP/z
+    curl -s -o "$TMP/z" -w '%{http_code}' -X "$1" -H "X-Auth-Token: $TOKEN" -H "Client-ID: $CID" \
+      -H 'Content-Type: application/json' ${3:+-d "$3"} "$Z$2"
+  }
+  is() { [ "$1" = "$2" ] || { echo "got $1, expected $2: $(cat "$TMP/z")"; return 1; }; }
+  check "zaqar: queue create" "${OSC[@]}" messaging queue create "$N"
+  check "zaqar: post 3 messages" "${OSC[@]}" messaging message post --client-id "$CID" "$N" \
+    '[{"ttl": 300, "body": {"n": 1}}, {"ttl": 300, "body": {"n": 2}}, {"ttl": 300, "body": "three"}]'
+  check "zaqar: list messages (echo)" bash -c "[ \$(${OSC[*]} messaging message list --client-id '$CID' --echo '$N' \
+    -f value -c ID | wc -l) = 3 ]"
+  zaqar_claim() {
+    is "$(zaqar POST "/v2/queues/$N/claims?limit=2" '{"ttl": 60, "grace": 60}')" 201 || return 1
+    $PY -c 'import json, sys; print("\n".join(m["href"] for m in json.load(open(sys.argv[1]))["messages"]))' \
+      "$TMP/z" > "$TMP/claimed"
+    [ "$(wc -l < "$TMP/claimed")" = 2 ] && grep -q 'claim_id=' "$TMP/claimed"
+  }
+  check "zaqar: claim 2 messages" zaqar_claim
+  check "zaqar: a claimed message is not deleted without its claim id (403)" \
+    is "$(zaqar DELETE "$(head -n 1 "$TMP/claimed" | sed 's/?.*//')")" 403
+  check "zaqar: delete a claimed message with its claim id" is "$(zaqar DELETE "$(head -n 1 "$TMP/claimed")")" 204
+  check "zaqar: queue stats (1 claimed, 1 free)" bash -c "[ $(zaqar GET "/v2/queues/$N/stats") = 200 ] && \
+    grep -q '\"claimed\": 1, \"free\": 1, \"total\": 2' '$TMP/z' || { cat '$TMP/z'; exit 1; }"
+  zaqar_cors() {
+    cors "$Z/v2/queues" "$TOKEN" && curl -s -D - -o /dev/null -X OPTIONS -H "Origin: $ORIGIN" \
+      -H 'Access-Control-Request-Method: POST' -H 'Access-Control-Request-Headers: client-id' "$Z/v2/queues" \
+      | grep -qi '^access-control-allow-headers:.*client-id'
+  }
+  check "zaqar: CORS (Client-ID allowed)" zaqar_cors
+  check "zaqar: queue delete" is "$(zaqar DELETE "/v2/queues/$N")" 204
+fi
+
 # ---- clean up (best effort)
 up heat && "${OSC[@]}" stack delete -y --wait "$N" >/dev/null 2>&1
 up nova && "${OSC[@]}" server delete --wait "$N" >/dev/null 2>&1
