@@ -238,6 +238,22 @@ if up zaqar; then
   check "zaqar: queue delete" is "$(zaqar DELETE "/v2/queues/$N")" 204
 fi
 
+# ---- gnocchi: a metric, measures aggregated by metricd, a resource with a metric, deletes
+if up gnocchi; then
+  check "gnocchi: metric create (archive policy medium)" bash -c "${OSC[*]} metric create --archive-policy-name medium \
+    -f value -c id '$N' > '$TMP/metric'"
+  now=$(date -u +%s)
+  check "gnocchi: measures add" "${OSC[@]}" metric measures add -m "$(date -u -d @$((now - 30)) +%FT%T)@10" \
+    -m "$(date -u -d @$((now - 20)) +%FT%T)@20" -m "$(date -u -d @$((now - 10)) +%FT%T)@30" "$(cat "$TMP/metric")"
+  eventually 60 "gnocchi: metricd aggregated the measures (max over 60 s = 30)" bash -c "${OSC[*]} metric measures show \
+    --aggregation max --granularity 60 -f value -c value \$(cat '$TMP/metric') | grep -qx '30.0'"
+  RES=$(cat /proc/sys/kernel/random/uuid)
+  check "gnocchi: resource with a metric" "${OSC[@]}" metric resource create --type generic -n cpu:low "$RES"
+  check "gnocchi: CORS" cors "http://$HOST:8041/v1/metric" "$TOKEN"
+  check "gnocchi: resource and metric delete" bash -c "${OSC[*]} metric resource delete '$RES' && \
+    ${OSC[*]} metric delete \$(cat '$TMP/metric')"
+fi
+
 # ---- clean up (best effort)
 up heat && "${OSC[@]}" stack delete -y --wait "$N" >/dev/null 2>&1
 up nova && "${OSC[@]}" server delete --wait "$N" >/dev/null 2>&1

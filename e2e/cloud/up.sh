@@ -2,7 +2,7 @@
 # up.sh [service ...] - start the local OpenStack test cloud on 127.0.0.1.
 #
 # Services: keystone swift glance placement nova neutron cinder heat barbican zaqar
-# (default: all).
+# gnocchi (default: all).
 # Whatever a service needs comes along (keystone, placement for nova, memcached,
 # rabbitmq, postgres). Idempotent: installs missing apt packages, writes config
 # (restarting a daemon whose config changed), initializes databases once, starts
