@@ -254,6 +254,35 @@ if up gnocchi; then
     ${OSC[*]} metric delete \$(cat '$TMP/metric')"
 fi
 
+# ---- aodh: an event alarm (state set/get) and, with gnocchi, a threshold alarm on a metric
+# that the evaluator moves to `alarm`
+if up aodh; then
+  check "aodh: event alarm create" bash -c "${OSC[*]} alarm create --name '$N-event' --type event \
+    --event-type compute.instance.update --query 'traits.state=string::error' -f value -c alarm_id > '$TMP/alarm1'"
+  check "aodh: alarm state set + get" bash -c "${OSC[*]} alarm state set --state ok \$(cat '$TMP/alarm1') && \
+    ${OSC[*]} alarm state get \$(cat '$TMP/alarm1') -f value | grep -qx ok"
+  if has gnocchi; then
+    now=$(date -u +%s)
+    check "aodh: a gnocchi metric with measures above 15" bash -c "${OSC[*]} metric create --archive-policy-name low \
+      -f value -c id '$N-alarm' > '$TMP/alarm-metric' && ${OSC[*]} metric measures add \
+      -m $(date -u -d @$((now - 60)) +%FT%T)@50 -m $(date -u -d @$((now - 30)) +%FT%T)@60 \$(cat '$TMP/alarm-metric')"
+    check "aodh: gnocchi threshold alarm create (validated by gnocchi)" bash -c "${OSC[*]} alarm create --name '$N-gnocchi' \
+      --type gnocchi_aggregation_by_metrics_threshold --metric \$(cat '$TMP/alarm-metric') --threshold 15 \
+      --comparison-operator gt --aggregation-method mean --granularity 300 --evaluation-periods 1 \
+      -f value -c alarm_id > '$TMP/alarm2'"
+    eventually 90 "aodh: evaluator moved the threshold alarm to alarm" bash -c "${OSC[*]} alarm show \
+      \$(cat '$TMP/alarm2') -f value -c state | grep -qx alarm"
+  fi
+  check "aodh: CORS" cors "http://$HOST:8042/v2/alarms" "$TOKEN"
+  aodh_delete() {
+    local f
+    for f in alarm1 alarm2; do [ -s "$TMP/$f" ] && { "${OSC[@]}" alarm delete "$(cat "$TMP/$f")" || return 1; }; done
+    [ -s "$TMP/alarm-metric" ] && "${OSC[@]}" metric delete "$(cat "$TMP/alarm-metric")"
+    return 0
+  }
+  check "aodh: alarm delete" aodh_delete
+fi
+
 # ---- clean up (best effort)
 up heat && "${OSC[@]}" stack delete -y --wait "$N" >/dev/null 2>&1
 up nova && "${OSC[@]}" server delete --wait "$N" >/dev/null 2>&1

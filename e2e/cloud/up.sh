@@ -2,7 +2,7 @@
 # up.sh [service ...] - start the local OpenStack test cloud on 127.0.0.1.
 #
 # Services: keystone swift glance placement nova neutron cinder heat barbican zaqar
-# gnocchi (default: all).
+# gnocchi aodh (default: all).
 # Whatever a service needs comes along (keystone, placement for nova, memcached,
 # rabbitmq, postgres). Idempotent: installs missing apt packages, writes config
 # (restarting a daemon whose config changed), initializes databases once, starts
@@ -13,7 +13,8 @@
 # A cloud that is already up is detected in well under a second.
 #
 # Environment: OSSDK_CLOUD_STATE (/tmp/openstack-sdk-cloud), OSSDK_CLOUD_CORS_ORIGINS
-# (* or a comma list of exact origins), OSSDK_CLOUD_PG_SERVICES ("nova neutron cinder heat"),
+# (* or a comma list of exact origins), OSSDK_CLOUD_PG_SERVICES ("nova neutron
+# cinder heat aodh senlin"),
 # OSSDK_CLOUD_NO_APT=1 (fail instead of installing), OSSDK_CLOUD_DEBUG=1 (debug logs).
 set -euo pipefail
 T0=$(date +%s%N)
