@@ -172,7 +172,7 @@ uwsgi_ini() {
     # master a worker can inherit a held lock and hang on its first request
     echo "lazy-apps = true"
     echo "processes = ${UWSGI_PROCESSES:-1}"
-    echo "threads = 4"
+    echo "threads = ${UWSGI_THREADS:-4}"
     echo "enable-threads = true"
     echo "die-on-term = true"
     echo "need-app = true"
@@ -188,7 +188,7 @@ uwsgi_ini() {
 # ---- databases --------------------------------------------------------------------
 # Services listed here keep their databases in the private PostgreSQL (unix socket):
 # sqlite fails under parallel requests in eventlet services ("database is locked").
-PG_SERVICES=${OSSDK_CLOUD_PG_SERVICES-nova neutron cinder}
+PG_SERVICES=${OSSDK_CLOUD_PG_SERVICES-nova neutron cinder heat aodh senlin}
 PG_SOCK=$RUN/pg
 on_pg() { case " $PG_SERVICES " in *" $1 "*) return 0;; esac; return 1; }
 db_url() {  # db_url SERVICE DBNAME
@@ -230,13 +230,13 @@ db_ready() {
 CORS_ALLOW_HEADERS="Content-Type,Accept,Accept-Encoding,X-Auth-Token,X-Subject-Token,X-Service-Token,X-Openstack-Request-Id,X-Project-Id,X-Project-Name,X-Project-Domain-Id,X-Project-Domain-Name,X-Domain-Id,X-Domain-Name,X-User-Id,X-User-Name,X-User-Domain-Id,X-User-Domain-Name,X-Roles,X-Identity-Status,X-Service-Catalog,X-Tenant-Id,OpenStack-API-Version,X-OpenStack-Nova-API-Version,Openstack-Auth-Receipt,X-Image-Meta-Checksum,X-Image-Meta-Store,X-Storage-Token,Content-MD5,If-Match,If-None-Match,X-Auth-User,X-Auth-Key"
 CORS_EXPOSE_HEADERS="X-Auth-Token,X-Subject-Token,X-Service-Token,X-Openstack-Request-Id,X-Compute-Request-Id,OpenStack-API-Version,X-OpenStack-Nova-API-Version,Openstack-Auth-Receipt,Location,ETag,Content-Length,Content-MD5,X-Image-Meta-Checksum,OpenStack-image-import-methods,OpenStack-image-store-ids,Retry-After,Vary"
 CORS_METHODS="GET,HEAD,POST,PUT,PATCH,DELETE"
-cors_section() {
+cors_section() {  # cors_section [MORE_ALLOW_HEADERS] [MORE_EXPOSE_HEADERS] (comma lists)
   cat <<EOF
 [cors]
 allowed_origin = $CORS_ORIGINS
 allow_credentials = true
-allow_headers = $CORS_ALLOW_HEADERS
-expose_headers = $CORS_EXPOSE_HEADERS
+allow_headers = $CORS_ALLOW_HEADERS${1:+,$1}
+expose_headers = $CORS_EXPOSE_HEADERS${2:+,$2}
 allow_methods = $CORS_METHODS
 max_age = 3600
 EOF
@@ -310,7 +310,7 @@ EOF
 #   PROC_PORT[PROCESS]  TCP port a process listens on (checked to be free before start)
 declare -A SVC_PACKAGES SVC_NEEDS SVC_PROCS SVC_PROBE SVC_CATALOG SVC_USER SVC_KIND PROC_PORT
 COMMON_PACKAGES="curl procps iproute2 util-linux python3-keystoneauth1 python3-yaml"
-API_SERVICES="keystone swift glance placement nova neutron cinder"
+API_SERVICES="keystone swift glance placement nova neutron cinder heat barbican zaqar gnocchi aodh"
 INFRA_SERVICES="memcached rabbitmq postgres"
 for _f in "$CLOUD_DIR"/services/*.sh; do . "$_f"; done
 unset _f

@@ -2,7 +2,8 @@
 """Idempotent bootstrap of the local cloud, called by up.sh.
 
   register.py identity    roles, projects, users, service users, catalog,
-                          application credential of demo, clouds.yaml
+                          application credential of demo, clouds.yaml, and
+                          what a service needs in keystone (IDENTITY: heat's domain)
   register.py resources   flavors, image, networks + router; waits until
                           nova-compute / cinder-volume / swift are usable
   register.py outputs     cloud.json (ids, passwords, services that are up)
@@ -141,7 +142,25 @@ def identity():
             'name': APPCRED_NAME, 'secret': APPCRED_SECRET,
             'description': 'application credential of the demo user',
             'unrestricted': False}})
+    for name in E.get('REG_SERVICES', '').split():
+        fn = IDENTITY.get(name)
+        if fn:
+            fn(ks, roles)
     write_clouds_yaml(ks)
+
+
+def heat_identity(ks, roles):
+    """Heat's stack domain (users it creates for wait conditions and signals), its admin,
+    and the roles heat's policy and its stack users know."""
+    for r in ('heat_stack_owner', 'heat_stack_user'):
+        roles[r] = ks.ensure('roles', 'role', {'name': r}, name=r)['id']
+    dom = ks.ensure('domains', 'domain', {'name': 'heat', 'enabled': True,
+                                          'description': 'users and projects heat creates'},
+                    name='heat')
+    u = ks.ensure('users', 'user', {'name': 'heat_domain_admin', 'domain_id': dom['id'],
+                                    'password': SERVICE_PW, 'enabled': True},
+                  name='heat_domain_admin', domain_id=dom['id'])
+    ks.req('PUT', '/domains/%s/users/%s/roles/%s' % (dom['id'], u['id'], roles['admin']))
 
 
 def facts(ks):
@@ -349,9 +368,18 @@ def cinder_resources(conn):
             if s['binary'] == binary and s['state'] == 'up'])
 
 
+def heat_resources(conn):
+    # the API answers before heat-engine consumes its RPC queue
+    wait('heat-engine up', lambda: [
+        s for s in conn.orchestration.get('/services').json()['services']
+        if s['binary'] == 'heat-engine' and s['status'] == 'up'])
+
+
+IDENTITY = {'heat': heat_identity}
+
 RESOURCES = {'swift': swift_resources, 'glance': glance_resources,
              'nova': nova_resources, 'neutron': neutron_resources,
-             'cinder': cinder_resources}
+             'cinder': cinder_resources, 'heat': heat_resources}
 
 if __name__ == '__main__':
     try:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # up.sh [service ...] - start the local OpenStack test cloud on 127.0.0.1.
 #
-# Services: keystone swift glance placement nova neutron cinder (default: all).
+# Services: keystone swift glance placement nova neutron cinder heat barbican zaqar
+# gnocchi aodh (default: all).
 # Whatever a service needs comes along (keystone, placement for nova, memcached,
 # rabbitmq, postgres). Idempotent: installs missing apt packages, writes config
 # (restarting a daemon whose config changed), initializes databases once, starts
@@ -12,7 +13,8 @@
 # A cloud that is already up is detected in well under a second.
 #
 # Environment: OSSDK_CLOUD_STATE (/tmp/openstack-sdk-cloud), OSSDK_CLOUD_CORS_ORIGINS
-# (* or a comma list of exact origins), OSSDK_CLOUD_PG_SERVICES ("nova neutron cinder"),
+# (* or a comma list of exact origins), OSSDK_CLOUD_PG_SERVICES ("nova neutron
+# cinder heat aodh senlin"),
 # OSSDK_CLOUD_NO_APT=1 (fail instead of installing), OSSDK_CLOUD_DEBUG=1 (debug logs).
 set -euo pipefail
 T0=$(date +%s%N)
@@ -55,9 +57,15 @@ if ! flock -n 9; then
 fi
 
 # ---- fast path: everything wanted is already up with this very config ----------------
-FINGERPRINT=$(cat "$CLOUD_DIR"/*.sh "$CLOUD_DIR"/register.py "$CLOUD_DIR"/services/*.sh "$CLOUD_DIR"/pylib/*.py 2>/dev/null \
+# One fingerprint per piece: the shared scripts, the settings and services/NAME.sh. Adding
+# or changing one service leaves the fingerprints (and the fast path) of the others alone.
+COMMON_FP=$(cat "$CLOUD_DIR"/lib.sh "$CLOUD_DIR"/up.sh "$CLOUD_DIR"/register.py "$CLOUD_DIR"/pylib/*.py 2>/dev/null \
   | { cat; echo "$CORS_ORIGINS|$PG_SERVICES|$DEBUG|$ADMIN_PASSWORD|$DEMO_PASSWORD|$SERVICE_PASSWORD|$APPCRED_SECRET"; } \
   | md5sum | cut -c1-16)
+declare -A FP=()
+for s in $INFRA_SERVICES $API_SERVICES; do
+  FP[$s]=$( { echo "$COMMON_FP"; cat "$CLOUD_DIR/services/$s.sh"; } | md5sum | cut -c1-12)
+done
 procs_alive() {
   local s p
   for s in "$@"; do
@@ -73,12 +81,16 @@ probes_ok() {
     case $code in [1234]??) ;; *) return 1;; esac
   done
 }
-if [ -f "$RUN/ready" ] && [ -f "$STATE/cloud.json" ] && [ -f "$STATE/clouds.yaml" ]; then
-  read -r fp ready_services < "$RUN/ready" || true
-  covered=1
-  for s in $WANT; do case " $ready_services " in *" $s "*) ;; *) covered=0;; esac; done
-  if [ "$fp" = "$FINGERPRINT" ] && [ $covered = 1 ] && procs_alive $WANT && probes_ok $WANT; then
-    log "cloud already up: $ready_services"
+# $RUN/ready: "NAME@FINGERPRINT ..." of every piece that was up after the last run
+declare -A READY_FP=()
+if [ -f "$RUN/ready" ]; then
+  for w in $(cat "$RUN/ready"); do case $w in *@*) READY_FP[${w%%@*}]=${w#*@};; esac; done
+fi
+if [ -f "$STATE/cloud.json" ] && [ -f "$STATE/clouds.yaml" ]; then
+  same=1
+  for s in $WANT; do [ "${READY_FP[$s]:-}" = "${FP[$s]}" ] || same=0; done
+  if [ $same = 1 ] && procs_alive $WANT && probes_ok $WANT; then
+    log "cloud already up: $WANT"
     log "clouds.yaml: $STATE/clouds.yaml  cloud.json: $STATE/cloud.json"
     exit 0
   fi
@@ -169,7 +181,7 @@ register() {  # register STEP [SERVICES]
   REG_SERVICES=${2:-} timeout 900 $PY "$CLOUD_DIR/register.py" "$1" >> "$LOGD/register.log" 2>&1 \
     || die "register.py $1 failed" register
 }
-register identity
+register identity "$CATALOG_SERVICES"
 log "keystone: projects, users, roles, application credential, catalog registered"
 
 # ---- the rest -------------------------------------------------------------------------
@@ -194,6 +206,11 @@ for s in $API_SERVICES; do procs_alive "$s" && probes_ok "$s" && UP="$UP $s"; do
 UP=${UP# }
 register outputs "$UP"
 rm -f "$RUN"/*.conf-changed
-echo "$FINGERPRINT $UP $(for s in $INFRA_SERVICES; do procs_alive "$s" && printf '%s ' "$s"; done; true)" > "$RUN/ready"
+# a piece set up now gets its current fingerprint; one that only kept running keeps the old
+for s in $INFRA_SERVICES $UP; do
+  procs_alive "$s" || continue
+  case " $WANT " in *" $s "*) f=${FP[$s]};; *) f=${READY_FP[$s]:-unknown};; esac
+  printf '%s@%s ' "$s" "$f"
+done > "$RUN/ready"
 log "cloud ready: $UP"
 log "clouds.yaml: $STATE/clouds.yaml  cloud.json: $STATE/cloud.json"
