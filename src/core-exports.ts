@@ -24,6 +24,19 @@ export * from './base/errors.js';
 export { Session, type ServiceDescriptor, type SessionOptions } from './session/session.js';
 export { ServiceClient } from './session/service-client.js';
 export { ServiceProxy, type ResourceDef, type Ref, type ListOptions, type OperationOptions, type Resource, type ServiceContext } from './resource/proxy.js';
+export {
+  declaredProxy,
+  defineResource,
+  filters,
+  type DeclaredResource,
+  type Operation,
+  type ResourceMethods,
+  type MethodsOf,
+  type ListFilters,
+  type DeleteOptions,
+  type FindCallOptions,
+} from './resource/declare.js';
+export { toQuery, type QueryDialect } from './resource/query.js';
 export { paginate, type Paged, type PageSpec } from './resource/paginate.js';
 export { waitForStatus, waitForDelete, type WaitOptions } from './resource/wait.js';
 export { findResource, type FindOptions } from './resource/find.js';
