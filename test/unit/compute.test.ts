@@ -1,7 +1,15 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, expectTypeOf, test } from 'vitest';
 import { Connection } from '../../src/core.js';
 import { DuplicateResourceError, ValidationError } from '../../src/base/errors.js';
-import { compute, MAX_USER_DATA, type Server } from '../../src/services/compute/index.js';
+import {
+  compute,
+  MAX_USER_DATA,
+  type ComputeQuotaAttrs,
+  type ComputeQuotaUpdateAttrs,
+  type ComputeServiceAttrs,
+  type ComputeServiceUpdateAttrs,
+  type Server,
+} from '../../src/services/compute/index.js';
 import { image, ImageProxy } from '../../src/services/image/index.js';
 import { defineService } from '../../src/plugin.js';
 import { encodeUserData } from '../../src/services/compute/user-data.js';
@@ -218,6 +226,10 @@ describe('lists and sub-resources', () => {
       { rescue: {} },
       { 'os-getConsoleOutput': { length: 2 } },
     ]);
+  });
+  test('renamed attribute types keep their old names (deprecated)', () => {
+    expectTypeOf<ComputeQuotaAttrs>().toEqualTypeOf<ComputeQuotaUpdateAttrs>();
+    expectTypeOf<ComputeServiceAttrs>().toEqualTypeOf<ComputeServiceUpdateAttrs>();
   });
   test('findFlavor lists (Nova has no name filter) and reports a name held by two flavors', async () => {
     const flavor = (id: string, name: string) => ({ id, name, ram: 64, vcpus: 1, disk: 0 });

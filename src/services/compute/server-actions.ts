@@ -1,13 +1,17 @@
 import * as v from 'valibot';
 import { ResponseError } from '../../base/errors.js';
-import { ServiceProxy, type Ref } from '../../resource/proxy.js';
+import { declaredProxy, type DeleteOptions } from '../../resource/declare.js';
+import type { Ref } from '../../resource/proxy.js';
 import type { CallOptions, RequestSpec } from '../../base/types.js';
 import { seg } from '../../base/url.js';
 import { idOf, parseResponse, validateInput } from '../../base/validate.js';
 import type { ImageProxy } from '../image/proxy.js';
-import { interfaces, servers, volumeAttachments } from './resources.js';
+import * as r from './resources.js';
 import * as s from './schemas.js';
 import { encodeUserData } from './user-data.js';
+
+export type ServerInterfaceAttrs = v.InferInput<typeof s.ServerInterfaceCreate>;
+export type ServerVolumeAttachmentAttrs = v.InferInput<typeof s.ServerVolumeAttachmentCreate>;
 
 type Metadata = Record<string, string>;
 const Metadata = v.record(v.string(), v.string());
@@ -28,9 +32,10 @@ export interface ServerRebuildAttrs {
 
 /**
  * The server actions (`POST /servers/{id}/action`) and a server's sub-resources: metadata,
- * addresses, interface and volume attachments. {@link ComputeProxy} adds everything else.
+ * addresses, interface and volume attachments, with the standard operations of every resource
+ * declared in `resources.ts`. {@link ComputeProxy} adds everything else.
  */
-export class ServerActionsProxy extends ServiceProxy {
+export class ServerActionsProxy extends declaredProxy(r) {
   /** The Connection's image service (images are Glance's since compute 2.36). */
   protected get imageService(): ImageProxy {
     return this.otherService<ImageProxy>('image');
@@ -151,7 +156,8 @@ export class ServerActionsProxy extends ServiceProxy {
     });
     return parseResponse(v.looseObject({ metadata: Metadata }), res.data, 'server metadata').metadata;
   }
-  async deleteServerMetadata(server: Ref, keys: string | readonly string[], opts: CallOptions & { ignoreMissing?: boolean } = {}): Promise<void> {
+  /** Deletes one key or several. */
+  async deleteServerMetadata(server: Ref, keys: string | readonly string[], opts: DeleteOptions = {}): Promise<void> {
     const { ignoreMissing = false, ...call } = opts;
     for (const key of [keys].flat()) {
       await this.request({
@@ -175,37 +181,32 @@ export class ServerActionsProxy extends ServiceProxy {
 
   /** Ports attached to the server. */
   serverInterfaces(server: Ref, opts?: CallOptions) {
-    return this._list(interfaces, {}, opts, `${this.serverPath(server)}/os-interface`);
+    return this._list(r.interfaces, {}, opts, `${this.serverPath(server)}/os-interface`);
   }
   getServerInterface(server: Ref, port: string, opts?: CallOptions) {
-    return this._get(interfaces, port, opts, `${this.serverPath(server)}/os-interface/${seg(idOf(port, 'port'))}`);
+    return this._get(r.interfaces, port, opts, `${this.serverPath(server)}/os-interface/${seg(idOf(port, 'port'))}`);
   }
   /** Attaches a port (`port_id`) or a new port on a network (`net_id`). */
-  createServerInterface(server: Ref, attrs: s.ServerInterfaceAttrs, opts?: CallOptions) {
-    return this._create(interfaces, attrs, opts, `${this.serverPath(server)}/os-interface`);
+  createServerInterface(server: Ref, attrs: ServerInterfaceAttrs, opts?: CallOptions) {
+    return this._create(r.interfaces, attrs, opts, `${this.serverPath(server)}/os-interface`);
   }
-  deleteServerInterface(server: Ref, port: string, opts?: CallOptions & { ignoreMissing?: boolean }) {
-    return this._delete(interfaces, port, opts, `${this.serverPath(server)}/os-interface/${seg(idOf(port, 'port'))}`);
+  deleteServerInterface(server: Ref, port: string, opts?: DeleteOptions) {
+    return this._delete(r.interfaces, port, opts, `${this.serverPath(server)}/os-interface/${seg(idOf(port, 'port'))}`);
   }
 
   /** Volumes attached to the server. */
   volumeAttachments(server: Ref, opts?: CallOptions) {
-    return this._list(volumeAttachments, {}, opts, `${this.serverPath(server)}/os-volume_attachments`);
+    return this._list(r.volumeAttachments, {}, opts, `${this.serverPath(server)}/os-volume_attachments`);
   }
   getVolumeAttachment(server: Ref, volume: Ref, opts?: CallOptions) {
-    return this._get(volumeAttachments, volume, opts, `${this.serverPath(server)}/os-volume_attachments/${seg(idOf(volume, 'volume'))}`);
+    return this._get(r.volumeAttachments, volume, opts, `${this.serverPath(server)}/os-volume_attachments/${seg(idOf(volume, 'volume'))}`);
   }
   /** Attaches a volume; the volume goes `in-use` once attached (follow it in the block storage service). */
-  createVolumeAttachment(server: Ref, attrs: s.ServerVolumeAttachmentAttrs, opts?: CallOptions) {
+  createVolumeAttachment(server: Ref, attrs: ServerVolumeAttachmentAttrs, opts?: CallOptions) {
     const mv = attrs?.delete_on_termination === undefined ? {} : { minMicroversion: '2.79' };
-    return this._create(volumeAttachments, attrs, { ...opts, ...mv } as CallOptions, `${this.serverPath(server)}/os-volume_attachments`);
+    return this._create(r.volumeAttachments, attrs, { ...opts, ...mv } as CallOptions, `${this.serverPath(server)}/os-volume_attachments`);
   }
-  deleteVolumeAttachment(server: Ref, volume: Ref, opts?: CallOptions & { ignoreMissing?: boolean }) {
-    return this._delete(volumeAttachments, volume, opts, `${this.serverPath(server)}/os-volume_attachments/${seg(idOf(volume, 'volume'))}`);
-  }
-
-  /** Reads one server (used by the waiters and after create). */
-  getServer(server: Ref, opts?: CallOptions) {
-    return this._get(servers, server, opts);
+  deleteVolumeAttachment(server: Ref, volume: Ref, opts?: DeleteOptions) {
+    return this._delete(r.volumeAttachments, volume, opts, `${this.serverPath(server)}/os-volume_attachments/${seg(idOf(volume, 'volume'))}`);
   }
 }
