@@ -85,6 +85,16 @@ describe('lists', () => {
     expect(calls()[1]!.url).toBe('/v3/p1/volumes/detail?limit=2&marker=v2');
   });
 
+  test('availability zones take (filters, opts); call options first still work (deprecated)', async () => {
+    const bs = await cinder([[/^GET \/v3\/p1\/os-availability-zone/, (_q, res) => json(res, 200, { availabilityZoneInfo: [{ zoneName: 'nova', zoneState: { available: true } }] })]]);
+    expect((await bs.availabilityZones({}, { microversion: '3.10' }).toArray()).map((z) => z.zoneName)).toEqual(['nova']);
+    expect((await bs.availabilityZones({ microversion: '3.11' }).toArray()).map((z) => z.zoneName)).toEqual(['nova']);
+    expect(calls().map((c) => [c.url, c.headers['openstack-api-version']])).toEqual([
+      ['/v3/p1/os-availability-zone', 'volume 3.10'],
+      ['/v3/p1/os-availability-zone', 'volume 3.11'],
+    ]);
+  });
+
   test('metadata filters are sent as a dict', () => {
     expect(toQuery({ metadata: { a: '1' }, status: 'available', bootable: undefined })).toEqual({ metadata: '{"a":"1"}', status: 'available' });
   });

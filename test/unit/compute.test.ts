@@ -227,6 +227,35 @@ describe('lists and sub-resources', () => {
       { 'os-getConsoleOutput': { length: 2 } },
     ]);
   });
+  test('lists that took options first take (filters, opts); options first still work (deprecated)', async () => {
+    const conn = await nova([
+      [/^GET \/compute\/v2\.1\/os-availability-zone/, (_q, res) => json(res, 200, { availabilityZoneInfo: [{ zoneName: 'nova', zoneState: { available: true } }] })],
+      [/^GET \/compute\/v2\.1\/os-aggregates$/, (_q, res) => json(res, 200, { aggregates: [] })],
+      [/^GET \/compute\/v2\.1\/servers\/s1\/os-interface$/, (_q, res) => json(res, 200, { interfaceAttachments: [] })],
+      [/^GET \/compute\/v2\.1\/servers\/s1\/os-volume_attachments$/, (_q, res) => json(res, 200, { volumeAttachments: [] })],
+    ]);
+    const c = conn.compute;
+    await c.availabilityZones({ details: true }, { microversion: '2.60' }).toArray();
+    await c.availabilityZones({ details: true, microversion: '2.61' }).toArray();
+    await c.availabilityZones({ microversion: '2.62' }).toArray();
+    await c.aggregates({}, { microversion: '2.63' }).toArray();
+    await c.aggregates({ microversion: '2.64' }).toArray();
+    await c.serverInterfaces('s1', {}, { microversion: '2.65' }).toArray();
+    await c.serverInterfaces('s1', { microversion: '2.66' }).toArray();
+    await c.volumeAttachments('s1', {}, { microversion: '2.67' }).toArray();
+    await c.volumeAttachments('s1', { microversion: '2.68' }).toArray();
+    expect(novaRequests().map((r) => `${r.url} ${r.headers['openstack-api-version']}`)).toEqual([
+      '/compute/v2.1/os-availability-zone/detail compute 2.60',
+      '/compute/v2.1/os-availability-zone/detail compute 2.61',
+      '/compute/v2.1/os-availability-zone compute 2.62',
+      '/compute/v2.1/os-aggregates compute 2.63',
+      '/compute/v2.1/os-aggregates compute 2.64',
+      '/compute/v2.1/servers/s1/os-interface compute 2.65',
+      '/compute/v2.1/servers/s1/os-interface compute 2.66',
+      '/compute/v2.1/servers/s1/os-volume_attachments compute 2.67',
+      '/compute/v2.1/servers/s1/os-volume_attachments compute 2.68',
+    ]);
+  });
   test('renamed attribute types keep their old names (deprecated)', () => {
     expectTypeOf<ComputeQuotaAttrs>().toEqualTypeOf<ComputeQuotaUpdateAttrs>();
     expectTypeOf<ComputeServiceAttrs>().toEqualTypeOf<ComputeServiceUpdateAttrs>();

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { declaredProxy, type DeleteOptions } from '../../resource/declare.js';
+import type { Paged } from '../../resource/paginate.js';
 import type { ListOptions, Ref, ResourceDef } from '../../resource/proxy.js';
 import type { CallOptions, RequestSpec } from '../../base/types.js';
 import { seg } from '../../base/url.js';
@@ -195,8 +196,13 @@ export class BlockStorageProxy extends declaredProxy(r, toQuery) {
     const res = await this.request({ ...opts, path: '/limits' });
     return this.one(r.limits, res.data);
   }
-  availabilityZones(opts?: CallOptions) {
-    return this._list(r.availabilityZones, {}, opts);
+  /** Cinder's availability zones (the list takes no filters). */
+  availabilityZones(filters?: Record<string, never>, opts?: ListOptions): Paged<s.VolumeAvailabilityZone>;
+  /** @deprecated Call options go second now: `availabilityZones({}, opts)`. */
+  availabilityZones(opts: CallOptions): Paged<s.VolumeAvailabilityZone>;
+  availabilityZones(filters?: object, opts?: ListOptions) {
+    const [query, call] = listArgs(filters, opts);
+    return this._list(r.availabilityZones, toQuery(query), call);
   }
 
   // --- Metadata helpers shared by volumes and snapshots ---
@@ -216,4 +222,15 @@ export class BlockStorageProxy extends declaredProxy(r, toQuery) {
       responseType: 'none',
     });
   }
+}
+
+const CALL_OPTION_KEYS = ['signal', 'timeout', 'microversion', 'headers', 'pageSize'];
+
+/**
+ * A list's filters and call options. Lists released as `(opts)` take `(filters?, opts?)` now; call
+ * options given in first place still work, for one release.
+ */
+function listArgs(filters: object = {}, opts?: ListOptions): [Record<string, unknown>, ListOptions | undefined] {
+  if (opts === undefined && Object.keys(filters).some((k) => CALL_OPTION_KEYS.includes(k))) return [{}, filters];
+  return [filters as Record<string, unknown>, opts];
 }

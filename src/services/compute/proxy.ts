@@ -2,11 +2,13 @@ import * as v from 'valibot';
 import { ValidationError } from '../../base/errors.js';
 import { compareMicroversions } from '../../session/microversion.js';
 import type { DeleteOptions, FindCallOptions } from '../../resource/declare.js';
-import type { Ref } from '../../resource/proxy.js';
+import type { Paged } from '../../resource/paginate.js';
+import type { ListOptions, Ref } from '../../resource/proxy.js';
 import type { CallOptions } from '../../base/types.js';
 import { seg } from '../../base/url.js';
 import { idOf, parseResponse, validateInput } from '../../base/validate.js';
 import type { ImageQuery } from '../image/proxy.js';
+import { listArgs } from './list-args.js';
 import * as r from './resources.js';
 import * as s from './schemas.js';
 import { serverCreateBody, type ServerAttrs } from './server-create.js';
@@ -144,9 +146,13 @@ export class ComputeProxy extends ServerActionsProxy {
     return this._create(r.serverGroups, body, opts);
   }
   /** Availability zones; `details: true` (admins) adds their hosts and services. */
-  availabilityZones(opts: CallOptions & { details?: boolean } = {}) {
-    const { details, ...call } = opts;
-    return this._list(r.availabilityZones, {}, call, details ? '/os-availability-zone/detail' : undefined);
+  availabilityZones(filters?: { details?: boolean }, opts?: ListOptions): Paged<s.ComputeAvailabilityZone>;
+  /** @deprecated Call options go second now: `availabilityZones({ details }, opts)`. */
+  availabilityZones(opts: CallOptions & { details?: boolean }): Paged<s.ComputeAvailabilityZone>;
+  availabilityZones(filters: { details?: boolean } = {}, opts?: ListOptions) {
+    const { details, ...rest } = filters;
+    const [query, call] = listArgs(rest, opts);
+    return this._list(r.availabilityZones, query, call, details ? '/os-availability-zone/detail' : undefined);
   }
 
   /** Absolute limits and current usage of the project (admins: of `project`). */
@@ -183,9 +189,13 @@ export class ComputeProxy extends ServerActionsProxy {
     return this._update(r.services, service, attrs, { ...opts, minMicroversion: '2.53' } as CallOptions);
   }
 
-  /** Admins: host aggregates. */
-  aggregates(opts?: CallOptions) {
-    return this._list(r.aggregates, {}, opts);
+  /** Admins: host aggregates (the list takes no filters). */
+  aggregates(filters?: Record<string, never>, opts?: ListOptions): Paged<s.Aggregate>;
+  /** @deprecated Call options go second now: `aggregates({}, opts)`. */
+  aggregates(opts: CallOptions): Paged<s.Aggregate>;
+  aggregates(filters?: object, opts?: ListOptions) {
+    const [query, call] = listArgs(filters, opts);
+    return this._list(r.aggregates, query, call);
   }
   addAggregateHost(aggregate: Ref, host: string, opts?: CallOptions) {
     return this.aggregateAction(aggregate, { add_host: { host: idOf(host, 'host') } }, opts);

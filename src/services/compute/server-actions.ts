@@ -1,11 +1,13 @@
 import * as v from 'valibot';
 import { ResponseError } from '../../base/errors.js';
 import { declaredProxy, type DeleteOptions } from '../../resource/declare.js';
-import type { Ref } from '../../resource/proxy.js';
+import type { Paged } from '../../resource/paginate.js';
+import type { ListOptions, Ref } from '../../resource/proxy.js';
 import type { CallOptions, RequestSpec } from '../../base/types.js';
 import { seg } from '../../base/url.js';
 import { idOf, parseResponse, validateInput } from '../../base/validate.js';
 import type { ImageProxy } from '../image/proxy.js';
+import { listArgs } from './list-args.js';
 import * as r from './resources.js';
 import * as s from './schemas.js';
 import { encodeUserData } from './user-data.js';
@@ -179,9 +181,13 @@ export class ServerActionsProxy extends declaredProxy(r) {
     return parseResponse(s.ServerAddresses, network === undefined ? data?.addresses : data, 'server addresses');
   }
 
-  /** Ports attached to the server. */
-  serverInterfaces(server: Ref, opts?: CallOptions) {
-    return this._list(r.interfaces, {}, opts, `${this.serverPath(server)}/os-interface`);
+  /** Ports attached to the server (the list takes no filters). */
+  serverInterfaces(server: Ref, filters?: Record<string, never>, opts?: ListOptions): Paged<s.ServerInterface>;
+  /** @deprecated Call options go third now: `serverInterfaces(server, {}, opts)`. */
+  serverInterfaces(server: Ref, opts: CallOptions): Paged<s.ServerInterface>;
+  serverInterfaces(server: Ref, filters?: object, opts?: ListOptions) {
+    const [query, call] = listArgs(filters, opts);
+    return this._list(r.interfaces, query, call, `${this.serverPath(server)}/os-interface`);
   }
   getServerInterface(server: Ref, port: string, opts?: CallOptions) {
     return this._get(r.interfaces, port, opts, `${this.serverPath(server)}/os-interface/${seg(idOf(port, 'port'))}`);
@@ -194,9 +200,13 @@ export class ServerActionsProxy extends declaredProxy(r) {
     return this._delete(r.interfaces, port, opts, `${this.serverPath(server)}/os-interface/${seg(idOf(port, 'port'))}`);
   }
 
-  /** Volumes attached to the server. */
-  volumeAttachments(server: Ref, opts?: CallOptions) {
-    return this._list(r.volumeAttachments, {}, opts, `${this.serverPath(server)}/os-volume_attachments`);
+  /** Volumes attached to the server (the list takes no filters). */
+  volumeAttachments(server: Ref, filters?: Record<string, never>, opts?: ListOptions): Paged<s.ServerVolumeAttachment>;
+  /** @deprecated Call options go third now: `volumeAttachments(server, {}, opts)`. */
+  volumeAttachments(server: Ref, opts: CallOptions): Paged<s.ServerVolumeAttachment>;
+  volumeAttachments(server: Ref, filters?: object, opts?: ListOptions) {
+    const [query, call] = listArgs(filters, opts);
+    return this._list(r.volumeAttachments, query, call, `${this.serverPath(server)}/os-volume_attachments`);
   }
   getVolumeAttachment(server: Ref, volume: Ref, opts?: CallOptions) {
     return this._get(r.volumeAttachments, volume, opts, `${this.serverPath(server)}/os-volume_attachments/${seg(idOf(volume, 'volume'))}`);
