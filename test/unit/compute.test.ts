@@ -227,6 +227,18 @@ describe('lists and sub-resources', () => {
       { 'os-getConsoleOutput': { length: 2 } },
     ]);
   });
+  test('a snapshot takes its name and metadata as one object; a name and metadata in the options still work (deprecated)', async () => {
+    const conn = await nova([
+      [/^POST \/compute\/v2\.1\/servers\/s1\/action$/, (_q, res) => json(res, 202, { image_id: 'img-1' })],
+      [/^GET \/image\/v2\/images\/img-1$/, (_q, res) => json(res, 200, { id: 'img-1', name: 'snap', status: 'queued' })],
+    ]);
+    expect((await conn.compute.createServerImage('s1', { name: 'snap', metadata: { a: '1' } })).id).toBe('img-1');
+    expect((await conn.compute.createServerImage('s1', 'snap', { metadata: { a: '1' } })).id).toBe('img-1');
+    const bodies = novaRequests().filter((r) => r.method === 'POST').map((r) => JSON.parse(r.body));
+    expect(bodies).toEqual([{ createImage: { name: 'snap', metadata: { a: '1' } } }, { createImage: { name: 'snap', metadata: { a: '1' } } }]);
+    const err = await conn.compute.createServerImage('s1', { name: '' }).catch((e) => e);
+    expect(err).toMatchObject({ name: 'ValidationError', field: 'attrs.name' });
+  });
   test('lists that took options first take (filters, opts); options first still work (deprecated)', async () => {
     const conn = await nova([
       [/^GET \/compute\/v2\.1\/os-availability-zone/, (_q, res) => json(res, 200, { availabilityZoneInfo: [{ zoneName: 'nova', zoneState: { available: true } }] })],

@@ -13,6 +13,7 @@ export const compute = defineService({
 export { ComputeProxy };
 export {
   ServerActionsProxy,
+  type ServerImageAttrs,
   type ServerInterfaceAttrs,
   type ServerRebuildAttrs,
   type ServerVolumeAttachmentAttrs,

@@ -285,6 +285,12 @@ export const AggregateCreate = v.strictObject({
 });
 export const AggregateUpdate = v.partial(AggregateCreate);
 
+/** Attributes of `createServerImage`: the snapshot's name and metadata (image properties). */
+export const ServerImageCreate = v.strictObject({
+  name: v.pipe(v.string(), v.nonEmpty('a name is required')),
+  metadata: v.optional(v.record(v.string(), v.string())),
+});
+
 /** A port attached to a server. */
 export const ServerInterface = v.looseObject({
   port_id: v.string(),

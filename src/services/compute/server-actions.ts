@@ -12,6 +12,7 @@ import * as r from './resources.js';
 import * as s from './schemas.js';
 import { encodeUserData } from './user-data.js';
 
+export type ServerImageAttrs = v.InferInput<typeof s.ServerImageCreate>;
 export type ServerInterfaceAttrs = v.InferInput<typeof s.ServerInterfaceCreate>;
 export type ServerVolumeAttachmentAttrs = v.InferInput<typeof s.ServerVolumeAttachmentCreate>;
 
@@ -113,18 +114,25 @@ export class ServerActionsProxy extends declaredProxy(r) {
     return parseResponse(s.Server, (res.data as { server?: unknown } | undefined)?.server, 'server');
   }
   /**
-   * Snapshots the server to a new Glance image and returns that image as Glance shows it right
-   * away (usually `queued` or `saving`): `conn.image.waitForImage` follows it to `active`.
+   * Snapshots the server to a new Glance image (`{ name, metadata }`) and returns that image as
+   * Glance shows it right away (usually `queued` or `saving`): `conn.image.waitForImage` follows it
+   * to `active`.
    */
-  async createServerImage(server: Ref, name: string, opts: CallOptions & { metadata?: Metadata } = {}) {
-    const { metadata, ...call } = opts;
-    const createImage: Record<string, unknown> = { name: idOf(name, 'name') };
-    if (metadata) createImage.metadata = validateInput(Metadata, metadata, 'metadata');
-    const res = await this.serverAction<{ image_id?: string } | undefined>(server, { createImage }, call);
+  createServerImage(server: Ref, attrs: ServerImageAttrs, opts?: CallOptions): ReturnType<ImageProxy['getImage']>;
+  /** @deprecated Pass the name and metadata as one object: `createServerImage(server, { name, metadata }, opts)`. */
+  createServerImage(server: Ref, name: string, opts?: CallOptions & { metadata?: Metadata }): ReturnType<ImageProxy['getImage']>;
+  async createServerImage(server: Ref, attrs: ServerImageAttrs | string, opts: CallOptions & { metadata?: Metadata } = {}) {
+    // Released as (server, name, { metadata, ...opts }): still taken, for one release.
+    if (typeof attrs === 'string') {
+      const { metadata, ...call } = opts;
+      return this.createServerImage(server, { name: attrs, ...(metadata && { metadata }) }, call);
+    }
+    const createImage = validateInput(s.ServerImageCreate, attrs, 'attrs');
+    const res = await this.serverAction<{ image_id?: string } | undefined>(server, { createImage }, opts);
     // 2.45+ answers with the id; older microversions only give it in the Location header.
     const id = res.data?.image_id ?? res.headers.get('location')?.split('/').pop();
     if (!id) throw new ResponseError('Nova did not say which image the snapshot created');
-    return this.imageService.getImage(id, { signal: call.signal });
+    return this.imageService.getImage(id, { signal: opts.signal });
   }
   /** Shelves the server (`SHELVED`, or `SHELVED_OFFLOADED` once its host is freed). */
   async shelveServer(server: Ref, opts?: CallOptions): Promise<void> {
