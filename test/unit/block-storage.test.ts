@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { Connection, ValidationError } from '../../src/core.js';
 import { blockStorage } from '../../src/services/block-storage/index.js';
-import { toQuery } from '../../src/services/block-storage/filters.js';
+import { cinderQuery } from '../../src/services/block-storage/filters.js';
+import { toQuery } from '../../src/resource/query.js';
 import { fakeAuth, fakeServer, json, keystoneRoute, type FakeServer } from '../helpers/fake-server.js';
 
 let srv: FakeServer;
@@ -85,8 +86,18 @@ describe('lists', () => {
     expect(calls()[1]!.url).toBe('/v3/p1/volumes/detail?limit=2&marker=v2');
   });
 
+  test('availability zones take (filters, opts); call options first still work (deprecated)', async () => {
+    const bs = await cinder([[/^GET \/v3\/p1\/os-availability-zone/, (_q, res) => json(res, 200, { availabilityZoneInfo: [{ zoneName: 'nova', zoneState: { available: true } }] })]]);
+    expect((await bs.availabilityZones({}, { microversion: '3.10' }).toArray()).map((z) => z.zoneName)).toEqual(['nova']);
+    expect((await bs.availabilityZones({ microversion: '3.11' }).toArray()).map((z) => z.zoneName)).toEqual(['nova']);
+    expect(calls().map((c) => [c.url, c.headers['openstack-api-version']])).toEqual([
+      ['/v3/p1/os-availability-zone', 'volume 3.10'],
+      ['/v3/p1/os-availability-zone', 'volume 3.11'],
+    ]);
+  });
+
   test('metadata filters are sent as a dict', () => {
-    expect(toQuery({ metadata: { a: '1' }, status: 'available', bootable: undefined })).toEqual({ metadata: '{"a":"1"}', status: 'available' });
+    expect(toQuery({ metadata: { a: '1' }, status: 'available', bootable: undefined }, cinderQuery)).toEqual({ metadata: '{"a":"1"}', status: 'available' });
   });
 });
 

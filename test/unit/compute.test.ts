@@ -1,7 +1,15 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, expectTypeOf, test } from 'vitest';
 import { Connection } from '../../src/core.js';
 import { DuplicateResourceError, ValidationError } from '../../src/base/errors.js';
-import { compute, MAX_USER_DATA, type Server } from '../../src/services/compute/index.js';
+import {
+  compute,
+  MAX_USER_DATA,
+  type ComputeQuotaAttrs,
+  type ComputeQuotaUpdateAttrs,
+  type ComputeServiceAttrs,
+  type ComputeServiceUpdateAttrs,
+  type Server,
+} from '../../src/services/compute/index.js';
 import { image, ImageProxy } from '../../src/services/image/index.js';
 import { defineService } from '../../src/plugin.js';
 import { encodeUserData } from '../../src/services/compute/user-data.js';
@@ -218,6 +226,51 @@ describe('lists and sub-resources', () => {
       { rescue: {} },
       { 'os-getConsoleOutput': { length: 2 } },
     ]);
+  });
+  test('a snapshot takes its name and metadata as one object; a name and metadata in the options still work (deprecated)', async () => {
+    const conn = await nova([
+      [/^POST \/compute\/v2\.1\/servers\/s1\/action$/, (_q, res) => json(res, 202, { image_id: 'img-1' })],
+      [/^GET \/image\/v2\/images\/img-1$/, (_q, res) => json(res, 200, { id: 'img-1', name: 'snap', status: 'queued' })],
+    ]);
+    expect((await conn.compute.createServerImage('s1', { name: 'snap', metadata: { a: '1' } })).id).toBe('img-1');
+    expect((await conn.compute.createServerImage('s1', 'snap', { metadata: { a: '1' } })).id).toBe('img-1');
+    const bodies = novaRequests().filter((r) => r.method === 'POST').map((r) => JSON.parse(r.body));
+    expect(bodies).toEqual([{ createImage: { name: 'snap', metadata: { a: '1' } } }, { createImage: { name: 'snap', metadata: { a: '1' } } }]);
+    const err = await conn.compute.createServerImage('s1', { name: '' }).catch((e) => e);
+    expect(err).toMatchObject({ name: 'ValidationError', field: 'attrs.name' });
+  });
+  test('lists that took options first take (filters, opts); options first still work (deprecated)', async () => {
+    const conn = await nova([
+      [/^GET \/compute\/v2\.1\/os-availability-zone/, (_q, res) => json(res, 200, { availabilityZoneInfo: [{ zoneName: 'nova', zoneState: { available: true } }] })],
+      [/^GET \/compute\/v2\.1\/os-aggregates$/, (_q, res) => json(res, 200, { aggregates: [] })],
+      [/^GET \/compute\/v2\.1\/servers\/s1\/os-interface$/, (_q, res) => json(res, 200, { interfaceAttachments: [] })],
+      [/^GET \/compute\/v2\.1\/servers\/s1\/os-volume_attachments$/, (_q, res) => json(res, 200, { volumeAttachments: [] })],
+    ]);
+    const c = conn.compute;
+    await c.availabilityZones({ details: true }, { microversion: '2.60' }).toArray();
+    await c.availabilityZones({ details: true, microversion: '2.61' }).toArray();
+    await c.availabilityZones({ microversion: '2.62' }).toArray();
+    await c.aggregates({}, { microversion: '2.63' }).toArray();
+    await c.aggregates({ microversion: '2.64' }).toArray();
+    await c.serverInterfaces('s1', {}, { microversion: '2.65' }).toArray();
+    await c.serverInterfaces('s1', { microversion: '2.66' }).toArray();
+    await c.volumeAttachments('s1', {}, { microversion: '2.67' }).toArray();
+    await c.volumeAttachments('s1', { microversion: '2.68' }).toArray();
+    expect(novaRequests().map((r) => `${r.url} ${r.headers['openstack-api-version']}`)).toEqual([
+      '/compute/v2.1/os-availability-zone/detail compute 2.60',
+      '/compute/v2.1/os-availability-zone/detail compute 2.61',
+      '/compute/v2.1/os-availability-zone compute 2.62',
+      '/compute/v2.1/os-aggregates compute 2.63',
+      '/compute/v2.1/os-aggregates compute 2.64',
+      '/compute/v2.1/servers/s1/os-interface compute 2.65',
+      '/compute/v2.1/servers/s1/os-interface compute 2.66',
+      '/compute/v2.1/servers/s1/os-volume_attachments compute 2.67',
+      '/compute/v2.1/servers/s1/os-volume_attachments compute 2.68',
+    ]);
+  });
+  test('renamed attribute types keep their old names (deprecated)', () => {
+    expectTypeOf<ComputeQuotaAttrs>().toEqualTypeOf<ComputeQuotaUpdateAttrs>();
+    expectTypeOf<ComputeServiceAttrs>().toEqualTypeOf<ComputeServiceUpdateAttrs>();
   });
   test('findFlavor lists (Nova has no name filter) and reports a name held by two flavors', async () => {
     const flavor = (id: string, name: string) => ({ id, name, ram: 64, vcpus: 1, disk: 0 });

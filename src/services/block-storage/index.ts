@@ -28,4 +28,14 @@ export const blockStorage = defineService({
 });
 export { BlockStorageProxy };
 export * from './schemas/index.js';
-export type { VolumeAttrs, VolumeBackupAttrs, VolumeSnapshotAttrs, VolumeTypeAttrs } from './proxy.js';
+export type {
+  VolumeAttrs,
+  VolumeBackupAttrs,
+  VolumeBackupUpdateAttrs,
+  VolumeQuotaUpdateAttrs,
+  VolumeSnapshotAttrs,
+  VolumeSnapshotUpdateAttrs,
+  VolumeTypeAttrs,
+  VolumeTypeUpdateAttrs,
+  VolumeUpdateAttrs,
+} from './proxy.js';

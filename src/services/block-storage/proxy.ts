@@ -1,40 +1,36 @@
 import * as v from 'valibot';
-import type { FindOptions } from '../../resource/find.js';
-import { ServiceProxy, type ListOptions, type Ref, type ResourceDef } from '../../resource/proxy.js';
+import { declaredProxy, type DeleteOptions } from '../../resource/declare.js';
+import type { Paged } from '../../resource/paginate.js';
+import type { ListOptions, Ref, ResourceDef } from '../../resource/proxy.js';
 import type { CallOptions, RequestSpec } from '../../base/types.js';
 import { seg } from '../../base/url.js';
 import { idOf, parseResponse, validateInput } from '../../base/validate.js';
-import type { WaitOptions } from '../../resource/wait.js';
-import { toQuery } from './filters.js';
+import { toQuery } from '../../resource/query.js';
+import { cinderQuery } from './filters.js';
 import * as r from './resources.js';
 import { MetadataBody, MetadataInput, sizeGiB, type Filters } from './schemas/common.js';
 import * as s from './schemas/index.js';
 
 /** The attributes of a new Cinder volume: the input of `VolumeCreate`. */
 export type VolumeAttrs = v.InferInput<typeof s.VolumeCreate>;
-/** The attributes of a new Cinder volume snapshot: the input of `VolumeSnapshotCreate`. */
+export type VolumeUpdateAttrs = v.InferInput<typeof s.VolumeUpdate>;
 export type VolumeSnapshotAttrs = v.InferInput<typeof s.VolumeSnapshotCreate>;
-/** The attributes of a new Cinder volume type: the input of `VolumeTypeCreate`. */
+export type VolumeSnapshotUpdateAttrs = v.InferInput<typeof s.VolumeSnapshotUpdate>;
 export type VolumeTypeAttrs = v.InferInput<typeof s.VolumeTypeCreate>;
-/** The attributes of a new Cinder volume backup: the input of `VolumeBackupCreate`. */
+export type VolumeTypeUpdateAttrs = v.InferInput<typeof s.VolumeTypeUpdate>;
 export type VolumeBackupAttrs = v.InferInput<typeof s.VolumeBackupCreate>;
+export type VolumeBackupUpdateAttrs = v.InferInput<typeof s.VolumeBackupUpdate>;
+export type VolumeQuotaUpdateAttrs = v.InferInput<typeof s.VolumeQuotaUpdate>;
 
-type DeleteOptions = CallOptions & { ignoreMissing?: boolean };
-type Find = FindOptions & CallOptions;
-
-/** Statuses a volume ends up in when an operation failed. */
-const VOLUME_FAILURES = ['error', 'error_extending', 'error_restoring', 'error_managing', 'error_backing-up'];
 const ActionStatus = v.object({ status: v.pipe(v.string(), v.nonEmpty('a status is required')) }, 'a status is required');
 
 /**
  * `conn.blockStorage`: Cinder v3. Calls send the newest microversion both sides know
  * (`OpenStack-API-Version: volume 3.x`); a few methods need a minimum and say so before sending.
+ * The standard operations of volumes, snapshots, volume types, backups, quota sets and services
+ * come from their declarations in `resources.ts`; what is particular to Cinder is here.
  */
-export class BlockStorageProxy extends ServiceProxy {
-  private list<D extends ResourceDef>(def: D, filters: Record<string, unknown> | undefined, opts?: ListOptions) {
-    return this._list(def, toQuery(filters), opts);
-  }
-
+export class BlockStorageProxy extends declaredProxy(r, cinderQuery) {
   /** `POST /<collection>/<id>/action` with one action; Cinder answers 202 with no body. */
   private async action(def: ResourceDef, ref: Ref, body: Record<string, unknown>, opts: RequestSpec = {}): Promise<void> {
     await this.request({ ...opts, method: 'POST', path: `${def.path}/${seg(idOf(ref))}/action`, body, responseType: 'none' });
@@ -42,29 +38,8 @@ export class BlockStorageProxy extends ServiceProxy {
 
   // --- Volumes ---
 
-  /** Volumes with details, e.g. `volumes({ status: 'available', metadata: { role: 'db' } }, { pageSize: 50 })`. */
-  volumes(filters?: Filters<s.Volume>, opts?: ListOptions) {
-    return this.list(r.volumes, filters, opts);
-  }
-  getVolume(volume: Ref, opts?: CallOptions) {
-    return this._get(r.volumes, volume, opts);
-  }
-  findVolume(nameOrId: string, opts?: Find & { query?: { all_tenants?: boolean } }) {
-    return this._find(r.volumes, nameOrId, opts);
-  }
   /**
-   * A new volume, empty (`size`) or copied from an image (`imageRef`), a snapshot (`snapshot_id`),
-   * another volume (`source_volid`) or a backup (`backup_id`). It starts `creating`: follow it
-   * with {@link waitForVolume}.
-   */
-  createVolume(attrs: VolumeAttrs, opts?: CallOptions) {
-    return this._create(r.volumes, attrs, opts);
-  }
-  updateVolume(volume: Ref, attrs: v.InferInput<typeof s.VolumeUpdate>, opts?: CallOptions) {
-    return this._update(r.volumes, volume, attrs, opts);
-  }
-  /**
-   * Starts deleting a volume (follow it with {@link waitForVolumeDelete}). `cascade` deletes its
+   * Starts deleting a volume (follow it with `waitForVolumeDelete`). `cascade` deletes its
    * snapshots too; `force` (admin, 3.23+) deletes it whatever its status.
    */
   deleteVolume(volume: Ref, opts: DeleteOptions & { cascade?: boolean; force?: boolean } = {}) {
@@ -75,13 +50,6 @@ export class BlockStorageProxy extends ServiceProxy {
       ...(force ? { minMicroversion: '3.23' } : {}),
     };
     return this._delete(r.volumes, volume, spec);
-  }
-  /** Polls until the volume is `available` (or `opts.status`, e.g. `'in-use'`); an `error*` status fails. */
-  waitForVolume(volume: Ref, opts: WaitOptions<s.Volume> = {}) {
-    return this._waitFor(r.volumes, volume, { status: 'available', failures: VOLUME_FAILURES, ...opts });
-  }
-  waitForVolumeDelete(volume: Ref, opts?: Omit<WaitOptions<s.Volume>, 'status'>) {
-    return this._waitForDelete(r.volumes, volume, opts);
   }
   /** Grows a volume to `newSize` GiB (attached volumes need 3.42, sent by default); it goes `extending`, then back. */
   async extendVolume(volume: Ref, newSize: number, opts?: CallOptions) {
@@ -126,31 +94,6 @@ export class BlockStorageProxy extends ServiceProxy {
 
   // --- Snapshots ---
 
-  snapshots(filters?: Filters<s.VolumeSnapshot>, opts?: ListOptions) {
-    return this.list(r.snapshots, filters, opts);
-  }
-  getSnapshot(snapshot: Ref, opts?: CallOptions) {
-    return this._get(r.snapshots, snapshot, opts);
-  }
-  findSnapshot(nameOrId: string, opts?: Find) {
-    return this._find(r.snapshots, nameOrId, opts);
-  }
-  /** Snapshots a volume (`force: true` for an attached one); it starts `creating`. */
-  createSnapshot(attrs: VolumeSnapshotAttrs, opts?: CallOptions) {
-    return this._create(r.snapshots, attrs, opts);
-  }
-  updateSnapshot(snapshot: Ref, attrs: v.InferInput<typeof s.VolumeSnapshotUpdate>, opts?: CallOptions) {
-    return this._update(r.snapshots, snapshot, attrs, opts);
-  }
-  deleteSnapshot(snapshot: Ref, opts?: DeleteOptions) {
-    return this._delete(r.snapshots, snapshot, opts);
-  }
-  waitForSnapshot(snapshot: Ref, opts: WaitOptions<s.VolumeSnapshot> = {}) {
-    return this._waitFor(r.snapshots, snapshot, { status: 'available', failures: ['error'], ...opts });
-  }
-  waitForSnapshotDelete(snapshot: Ref, opts?: Omit<WaitOptions<s.VolumeSnapshot>, 'status'>) {
-    return this._waitForDelete(r.snapshots, snapshot, opts);
-  }
   snapshotMetadata(snapshot: Ref, opts?: CallOptions) {
     return this.metadata(r.snapshots, snapshot, 'GET', undefined, opts);
   }
@@ -163,27 +106,6 @@ export class BlockStorageProxy extends ServiceProxy {
 
   // --- Volume types ---
 
-  volumeTypes(filters?: Filters<s.VolumeType> & { is_public?: boolean | 'None' }, opts?: ListOptions) {
-    return this.list(r.types, filters, opts);
-  }
-  /** By id or by name. */
-  getVolumeType(type: Ref, opts?: CallOptions) {
-    return this._get(r.types, type, opts);
-  }
-  findVolumeType(nameOrId: string, opts?: Find) {
-    return this._find(r.types, nameOrId, opts);
-  }
-  /** A new type (admin), e.g. `{ name, extra_specs: { volume_backend_name: 'fast' } }`. */
-  createVolumeType(attrs: VolumeTypeAttrs, opts?: CallOptions) {
-    return this._create(r.types, attrs, opts);
-  }
-  updateVolumeType(type: Ref, attrs: v.InferInput<typeof s.VolumeTypeUpdate>, opts?: CallOptions) {
-    return this._update(r.types, type, attrs, opts);
-  }
-  /** Fails with BadRequestError while volumes use the type. */
-  deleteVolumeType(type: Ref, opts?: DeleteOptions) {
-    return this._delete(r.types, type, opts);
-  }
   async volumeTypeExtraSpecs(type: Ref, opts: CallOptions = {}): Promise<Record<string, string>> {
     const res = await this.request({ ...opts, path: `/types/${seg(idOf(type, 'type'))}/extra_specs` });
     return parseResponse(s.VolumeTypeExtraSpecsBody, res.data, 'extra specs').extra_specs;
@@ -219,18 +141,9 @@ export class BlockStorageProxy extends ServiceProxy {
 
   // --- Backups ---
 
-  backups(filters?: Filters<s.VolumeBackup>, opts?: ListOptions) {
-    return this.list(r.backups, filters, opts);
-  }
-  getBackup(backup: Ref, opts?: CallOptions) {
-    return this._get(r.backups, backup, opts);
-  }
-  findBackup(nameOrId: string, opts?: Find) {
-    return this._find(r.backups, nameOrId, opts);
-  }
   /**
    * Backs up a volume (needs a backup service; `force` for an attached one). Cinder answers with
-   * the id only, so the backup is read back: it starts `creating`, follow it with {@link waitForBackup}.
+   * the id only, so the backup is read back: it starts `creating`, follow it with `waitForBackup`.
    */
   async createBackup(attrs: VolumeBackupAttrs, opts: CallOptions = {}) {
     const spec: RequestSpec = { ...opts, ...(attrs?.metadata ? { minMicroversion: '3.43' } : {}) };
@@ -238,7 +151,7 @@ export class BlockStorageProxy extends ServiceProxy {
     return this.getBackup(created.id, { signal: opts.signal });
   }
   /** 3.9+ (metadata 3.43+). Answers the backup as read back after the change. */
-  async updateBackup(backup: Ref, attrs: v.InferInput<typeof s.VolumeBackupUpdate>, opts: CallOptions = {}) {
+  async updateBackup(backup: Ref, attrs: VolumeBackupUpdateAttrs, opts: CallOptions = {}) {
     const spec: RequestSpec = { ...opts, minMicroversion: attrs?.metadata ? '3.43' : '3.9' };
     const updated = await this._update({ ...r.backups, schema: s.VolumeBackupSummary }, backup, attrs, spec);
     return this.getBackup(updated.id, { signal: opts.signal });
@@ -249,19 +162,12 @@ export class BlockStorageProxy extends ServiceProxy {
     if (!force) return this._delete(r.backups, backup, { ...call, ignoreMissing });
     return this.action(r.backups, backup, { 'os-force_delete': {} }, { ...call, okStatuses: ignoreMissing ? [404] : undefined });
   }
-  /** Restores onto a new volume, or onto `volume_id`; follow the volume with {@link waitForVolume}. */
+  /** Restores onto a new volume, or onto `volume_id`; follow the volume with `waitForVolume`. */
   async restoreBackup(backup: Ref, target: v.InferInput<typeof s.VolumeBackupRestore> = {}, opts: CallOptions = {}) {
     const body = { restore: validateInput(s.VolumeBackupRestore, target, 'target') };
     const res = await this.request({ ...opts, method: 'POST', path: `/backups/${seg(idOf(backup, 'backup'))}/restore`, body });
     return parseResponse(s.VolumeBackupRestoreResult, res.data, 'backup restore').restore;
   }
-  waitForBackup(backup: Ref, opts: WaitOptions<s.VolumeBackup> = {}) {
-    return this._waitFor(r.backups, backup, { status: 'available', failures: ['error'], ...opts });
-  }
-  waitForBackupDelete(backup: Ref, opts?: Omit<WaitOptions<s.VolumeBackup>, 'status'>) {
-    return this._waitForDelete(r.backups, backup, opts);
-  }
-
   // --- Attachments ---
 
   /**
@@ -269,8 +175,9 @@ export class BlockStorageProxy extends ServiceProxy {
    * through the compute service's volume attachments, which create and remove these.
    */
   attachments(filters?: Filters<s.BlockStorageAttachment>, opts: ListOptions = {}) {
-    return this.list(r.attachments, filters, { ...opts, minMicroversion: '3.27' } as ListOptions);
+    return this._list(r.attachments, toQuery(filters, cinderQuery), { ...opts, minMicroversion: '3.27' } as ListOptions);
   }
+  /** One attachment record by id (3.27+). */
   getAttachment(attachment: Ref, opts: CallOptions = {}) {
     const spec: RequestSpec = { ...opts, minMicroversion: '3.27' };
     return this._get(r.attachments, attachment, spec);
@@ -278,36 +185,26 @@ export class BlockStorageProxy extends ServiceProxy {
 
   // --- Quotas, limits, zones, services ---
 
-  /** A project's limits. */
-  getQuotaSet(project: Ref, opts?: CallOptions) {
-    return this._get(r.quotaSets, project, opts);
-  }
   /** A project's limits with usage: `{ volumes: { limit, in_use, reserved }, ... }`. */
   getQuotaSetUsage(project: Ref, opts: CallOptions = {}) {
     return this._get(r.quotaUsage, project, { ...opts, query: { usage: true } });
   }
+  /** The limits a project gets unless told otherwise. */
   async getDefaultQuotaSet(project: Ref, opts?: CallOptions) {
     return this._get(r.quotaSets, project, opts, `/os-quota-sets/${seg(idOf(project, 'project'))}/defaults`);
-  }
-  /** Sets some limits (admin), e.g. `{ volumes: 20, gigabytes: -1 }`. */
-  updateQuotaSet(project: Ref, quotas: Record<string, number>, opts?: CallOptions) {
-    return this._update(r.quotaSets, project, quotas, opts);
-  }
-  /** Back to the defaults (admin). */
-  deleteQuotaSet(project: Ref, opts?: DeleteOptions) {
-    return this._delete(r.quotaSets, project, opts);
   }
   /** Limits and usage of the current project. */
   async getLimits(opts: CallOptions = {}) {
     const res = await this.request({ ...opts, path: '/limits' });
     return this.one(r.limits, res.data);
   }
-  availabilityZones(opts?: CallOptions) {
-    return this._list(r.availabilityZones, {}, opts);
-  }
-  /** Cinder's services and their state (admin), e.g. `services({ binary: 'cinder-volume' })`. */
-  services(filters: { host?: string; binary?: string } = {}, opts?: CallOptions) {
-    return this.list(r.services, filters, opts);
+  /** Cinder's availability zones (the list takes no filters). */
+  availabilityZones(filters?: Record<string, never>, opts?: ListOptions): Paged<s.VolumeAvailabilityZone>;
+  /** @deprecated Call options go second now: `availabilityZones({}, opts)`. */
+  availabilityZones(opts: CallOptions): Paged<s.VolumeAvailabilityZone>;
+  availabilityZones(filters?: object, opts?: ListOptions) {
+    const [query, call] = listArgs(filters, opts);
+    return this._list(r.availabilityZones, toQuery(query, cinderQuery), call);
   }
 
   // --- Metadata helpers shared by volumes and snapshots ---
@@ -327,4 +224,15 @@ export class BlockStorageProxy extends ServiceProxy {
       responseType: 'none',
     });
   }
+}
+
+const CALL_OPTION_KEYS = ['signal', 'timeout', 'microversion', 'headers', 'pageSize'];
+
+/**
+ * A list's filters and call options. Lists released as `(opts)` take `(filters?, opts?)` now; call
+ * options given in first place still work, for one release.
+ */
+function listArgs(filters: object = {}, opts?: ListOptions): [Record<string, unknown>, ListOptions | undefined] {
+  if (opts === undefined && Object.keys(filters).some((k) => CALL_OPTION_KEYS.includes(k))) return [{}, filters];
+  return [filters as Record<string, unknown>, opts];
 }

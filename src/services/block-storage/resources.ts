@@ -1,10 +1,27 @@
-import type { ResourceDef } from '../../resource/proxy.js';
+import { defineResource, filters } from '../../resource/declare.js';
+import type { CinderFilters } from './schemas/common.js';
 import * as s from './schemas/index.js';
 
 /** Cinder replaces attributes with PUT. */
 const cinder = { updateMethod: 'PUT' } as const;
+/** Lists of volumes, snapshots, types and backups also take sorting, `all_tenants` and metadata. */
+const cinderList = { filters: filters<CinderFilters>() } as const;
 
-export const volumes = {
+/** Statuses a volume ends up in when an operation failed. */
+const VOLUME_FAILURES = ['error', 'error_extending', 'error_restoring', 'error_managing', 'error_backing-up'];
+
+/**
+ * Volumes, listed with details (`volumes({ status: 'available', metadata: { role: 'db' } })`). A new
+ * one is empty (`size`) or copied from an image (`imageRef`), a snapshot (`snapshot_id`), another
+ * volume (`source_volid`) or a backup (`backup_id`); it starts `creating`, and `waitForVolume`
+ * follows it to `available` (or `status`, e.g. `'in-use'`), failing on an `error*` status.
+ * `deleteVolume` is the proxy's own (cascade, force).
+ */
+export const volumes = defineResource({
+  one: 'Volume',
+  many: 'volumes',
+  ops: ['list', 'get', 'find', 'create', 'update', 'waitFor', 'waitForDelete'],
+  wait: { status: 'available', failures: VOLUME_FAILURES },
   name: 'volume',
   path: '/volumes',
   listPath: '/volumes/detail',
@@ -14,9 +31,15 @@ export const volumes = {
   createSchema: s.VolumeCreate,
   updateSchema: s.VolumeUpdate,
   ...cinder,
-} satisfies ResourceDef;
+  ...cinderList,
+});
 
-export const snapshots = {
+/** Snapshots of volumes: `createSnapshot` takes `force: true` for an attached volume; a new one starts `creating`. */
+export const snapshots = defineResource({
+  one: 'Snapshot',
+  many: 'snapshots',
+  ops: ['list', 'get', 'find', 'create', 'update', 'delete', 'waitFor', 'waitForDelete'],
+  wait: { status: 'available', failures: ['error'] },
   name: 'volume snapshot',
   path: '/snapshots',
   listPath: '/snapshots/detail',
@@ -26,9 +49,19 @@ export const snapshots = {
   createSchema: s.VolumeSnapshotCreate,
   updateSchema: s.VolumeSnapshotUpdate,
   ...cinder,
-} satisfies ResourceDef;
+  ...cinderList,
+});
 
-export const types = {
+/**
+ * Volume types: `getVolumeType` takes an id or a name. Creating (e.g. `{ name, extra_specs: {
+ * volume_backend_name: 'fast' } }`), changing and deleting types is for admins; deleting one fails
+ * with BadRequestError while volumes use it.
+ */
+export const types = defineResource({
+  one: 'VolumeType',
+  many: 'volumeTypes',
+  ops: ['list', 'get', 'find', 'create', 'update', 'delete'],
+  filters: filters<CinderFilters & { is_public?: boolean | 'None' }>(),
   name: 'volume type',
   path: '/types',
   key: 'volume_type',
@@ -39,9 +72,17 @@ export const types = {
   // Cinder reads a type by id or by name, but does not filter the list by name.
   nameFilter: null,
   ...cinder,
-} satisfies ResourceDef;
+});
 
-export const backups = {
+/**
+ * Backups of volumes. Create, update and delete are the proxy's own: Cinder answers a create with
+ * the id only, updates need microversions, and deleting can force.
+ */
+export const backups = defineResource({
+  one: 'Backup',
+  many: 'backups',
+  ops: ['list', 'get', 'find', 'waitFor', 'waitForDelete'],
+  wait: { status: 'available', failures: ['error'] },
   name: 'volume backup',
   path: '/backups',
   listPath: '/backups/detail',
@@ -51,18 +92,27 @@ export const backups = {
   createSchema: s.VolumeBackupCreate,
   updateSchema: s.VolumeBackupUpdate,
   ...cinder,
-} satisfies ResourceDef;
+  ...cinderList,
+});
 
-export const attachments = {
+/** Read by `attachments` and `getAttachment`, which need microversion 3.27. */
+export const attachments = defineResource({
+  one: 'Attachment',
+  many: 'attachments',
+  ops: [],
   name: 'volume attachment',
   path: '/attachments',
   listPath: '/attachments/detail',
   key: 'attachment',
   listKey: 'attachments',
   schema: s.BlockStorageAttachment,
-} satisfies ResourceDef;
+});
 
-export const quotaSets = {
+/** A project's limits; setting them (`{ volumes: 20, gigabytes: -1 }`, `-1` is unlimited) and going back to the defaults are for admins. */
+export const quotaSets = defineResource({
+  one: 'QuotaSet',
+  many: 'quotaSets',
+  ops: ['get', 'update', 'delete'],
   name: 'volume quota set',
   path: '/os-quota-sets',
   key: 'quota_set',
@@ -70,30 +120,43 @@ export const quotaSets = {
   schema: s.VolumeQuotaSet,
   updateSchema: s.VolumeQuotaUpdate,
   ...cinder,
-} satisfies ResourceDef;
+});
 
-export const quotaUsage = { ...quotaSets, schema: s.VolumeQuotaSetUsage } satisfies ResourceDef;
+/** A quota set with usage, read by `getQuotaSetUsage`. */
+export const quotaUsage = defineResource({ ...quotaSets, schema: s.VolumeQuotaSetUsage, ops: [] });
 
-export const limits = {
+/** The current project's limits and usage, read by `getLimits`. */
+export const limits = defineResource({
+  one: 'Limits',
+  many: 'limits',
+  ops: [],
   name: 'block storage limits',
   path: '/limits',
   key: 'limits',
   listKey: null,
   schema: s.BlockStorageLimits,
-} satisfies ResourceDef;
+});
 
-export const availabilityZones = {
+/** Listed by `availabilityZones`. */
+export const availabilityZones = defineResource({
+  one: 'AvailabilityZone',
+  many: 'availabilityZones',
+  ops: [],
   name: 'volume availability zone',
   path: '/os-availability-zone',
   key: null,
   listKey: 'availabilityZoneInfo',
   schema: s.VolumeAvailabilityZone,
-} satisfies ResourceDef;
+});
 
-export const services = {
+/** Cinder's services and their state (admin), e.g. `services({ binary: 'cinder-volume' })`. */
+export const services = defineResource({
+  one: 'Service',
+  many: 'services',
+  ops: ['list'],
   name: 'volume service',
   path: '/os-services',
   key: null,
   listKey: 'services',
   schema: s.VolumeService,
-} satisfies ResourceDef;
+});

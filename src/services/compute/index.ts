@@ -28,8 +28,25 @@ export const compute = defineService({
   create: (ctx) => new ComputeProxy(ctx),
 });
 export { ComputeProxy };
-export { ServerActionsProxy, type ServerRebuildAttrs } from './server-actions.js';
-export type { ServerQuery, FlavorQuery } from './proxy.js';
+export {
+  ServerActionsProxy,
+  type ServerImageAttrs,
+  type ServerInterfaceAttrs,
+  type ServerRebuildAttrs,
+  type ServerVolumeAttachmentAttrs,
+} from './server-actions.js';
+export type {
+  AggregateAttrs,
+  AggregateUpdateAttrs,
+  ComputeQuotaAttrs,
+  ComputeQuotaUpdateAttrs,
+  ComputeServiceAttrs,
+  ComputeServiceUpdateAttrs,
+  FlavorAttrs,
+  KeypairAttrs,
+  ServerGroupAttrs,
+  ServerUpdateAttrs,
+} from './proxy.js';
 export { type ServerAttrs, type BlockDeviceMapping } from './server-create.js';
 export { MAX_USER_DATA } from './user-data.js';
 export * from './schemas.js';

@@ -1,66 +1,43 @@
 import * as v from 'valibot';
 import { ValidationError } from '../../base/errors.js';
 import { compareMicroversions } from '../../session/microversion.js';
-import type { FindOptions } from '../../resource/find.js';
+import type { DeleteOptions, FindCallOptions } from '../../resource/declare.js';
+import type { Paged } from '../../resource/paginate.js';
 import type { ListOptions, Ref } from '../../resource/proxy.js';
-import type { CallOptions, Query } from '../../base/types.js';
+import type { CallOptions } from '../../base/types.js';
 import { seg } from '../../base/url.js';
 import { idOf, parseResponse, validateInput } from '../../base/validate.js';
-import type { WaitOptions } from '../../resource/wait.js';
 import type { ImageQuery } from '../image/proxy.js';
+import { listArgs } from './list-args.js';
 import * as r from './resources.js';
 import * as s from './schemas.js';
 import { serverCreateBody, type ServerAttrs } from './server-create.js';
 import { ServerActionsProxy } from './server-actions.js';
 
-/** Filters of {@link ComputeProxy.servers} (names are regular expressions in Nova). */
-export type ServerQuery = Query & {
-  name?: string;
-  status?: string;
-  image?: string;
-  flavor?: string;
-  ip?: string;
-  ip6?: string;
-  tags?: string;
-  'tags-any'?: string;
-  'changes-since'?: string;
-  availability_zone?: string;
-  key_name?: string;
-  locked?: boolean;
-  /** Admins: every project's servers. */
-  all_tenants?: boolean;
-  project_id?: string;
-  host?: string;
-  sort_key?: string;
-  sort_dir?: 'asc' | 'desc';
-};
-/** Filters of {@link ComputeProxy.flavors}. */
-export type FlavorQuery = Query & {
-  /** `'true'` (default), `'false'`, or `'none'` for both (admins). */
-  is_public?: 'true' | 'false' | 'none' | boolean;
-  minRam?: number;
-  minDisk?: number;
-  sort_key?: string;
-  sort_dir?: 'asc' | 'desc';
-};
-type Deleting = CallOptions & { ignoreMissing?: boolean };
-type Finding = FindOptions & CallOptions;
+export type ServerUpdateAttrs = v.InferInput<typeof s.ServerUpdate>;
+export type FlavorAttrs = v.InferInput<typeof s.FlavorCreate>;
+export type KeypairAttrs = v.InferInput<typeof s.KeypairCreate>;
+export type ServerGroupAttrs = v.InferInput<typeof s.ServerGroupCreate>;
+export type ComputeQuotaUpdateAttrs = v.InferInput<typeof s.ComputeQuotaUpdate>;
+/** @deprecated Renamed {@link ComputeQuotaUpdateAttrs}. */
+export type ComputeQuotaAttrs = ComputeQuotaUpdateAttrs;
+export type ComputeServiceUpdateAttrs = v.InferInput<typeof s.ComputeServiceUpdate>;
+/** @deprecated Renamed {@link ComputeServiceUpdateAttrs}. */
+export type ComputeServiceAttrs = ComputeServiceUpdateAttrs;
+export type AggregateAttrs = v.InferInput<typeof s.AggregateCreate>;
+export type AggregateUpdateAttrs = v.InferInput<typeof s.AggregateUpdate>;
 
 /** Key pairs created without a public key need this or older: Nova stopped generating them in 2.92. */
 const LAST_GENERATING_MICROVERSION = '2.91';
 /** Server groups take `policy` + `rules` from 2.64, `policies: [..]` before. */
 const SINGLE_POLICY_MICROVERSION = '2.64';
 
-/** `conn.compute`: Nova. */
+/**
+ * `conn.compute`: Nova. The standard operations of servers, flavors, key pairs, server groups,
+ * hypervisors, services and aggregates come from their declarations in `resources.ts`; what is
+ * particular to Nova is here and in {@link ServerActionsProxy}.
+ */
 export class ComputeProxy extends ServerActionsProxy {
-  /** Servers with details, paged through `servers_links` (`pageSize` sets `limit`). */
-  servers(query: ServerQuery = {}, opts?: ListOptions) {
-    return this._list(r.servers, query, opts);
-  }
-  /** By id, else by exact name; undefined when missing unless `ignoreMissing: false`. */
-  findServer(nameOrId: string, opts?: Finding & { query?: ServerQuery }) {
-    return this._find(r.servers, nameOrId, opts);
-  }
   /**
    * Creates a server and returns it as Nova then shows it (status `BUILD`), with `adminPass` when
    * Nova made one; `waitForServer` follows it to `ACTIVE`. Input is checked before sending.
@@ -80,50 +57,23 @@ export class ComputeProxy extends ServerActionsProxy {
     const server = await this.getServer(created.id, { signal: opts?.signal });
     return created.adminPass === undefined ? server : { ...server, adminPass: created.adminPass };
   }
-  updateServer(server: Ref, attrs: s.ServerUpdateAttrs, opts?: CallOptions) {
-    return this._update(r.servers, server, attrs, opts);
-  }
-  deleteServer(server: Ref, opts?: Deleting) {
-    return this._delete(r.servers, server, opts);
-  }
   /** Deletes a soft-deleted server now (clouds with `reclaim_instance_interval`; a ConflictError otherwise). */
   async forceDeleteServer(server: Ref, opts?: CallOptions): Promise<void> {
     await this.serverAction(server, { forceDelete: null }, opts);
   }
-  /** Waits for `ACTIVE` by default; `ERROR` ends the wait with ResourceFailureError. */
-  waitForServer(server: Ref, opts: WaitOptions<s.Server> = {}) {
-    return this._waitFor(r.servers, server, { status: 'ACTIVE', failures: ['ERROR'], ...opts });
-  }
-  waitForServerDelete(server: Ref, opts?: Omit<WaitOptions<s.Server>, 'status'>) {
-    return this._waitForDelete(r.servers, server, opts);
-  }
-
   /** A Glance image, by id or exact name (compute's own image API is gone since 2.36). */
-  findImage(nameOrId: string, opts?: Finding & { query?: ImageQuery }) {
+  findImage(nameOrId: string, opts?: FindCallOptions<ImageQuery>) {
     return this.imageService.findImage(nameOrId, opts);
   }
+  /** A Glance image by id. */
   getImage(image: Ref, opts?: CallOptions) {
     return this.imageService.getImage(image, opts);
   }
 
-  /** Flavors with details, paged through `flavors_links`. */
-  flavors(query: FlavorQuery = {}, opts?: ListOptions) {
-    return this._list(r.flavors, query, opts);
-  }
-  getFlavor(flavor: Ref, opts?: CallOptions) {
-    return this._get(r.flavors, flavor, opts);
-  }
-  /** By id, else by exact name among the flavors listed (DuplicateResourceError when several match). */
-  findFlavor(nameOrId: string, opts?: Finding & { query?: FlavorQuery }) {
-    return this._find(r.flavors, nameOrId, opts);
-  }
   /** Admins; a `description` needs microversion 2.55. */
-  createFlavor(attrs: s.FlavorAttrs, opts?: CallOptions) {
+  createFlavor(attrs: FlavorAttrs, opts?: CallOptions) {
     const mv = attrs?.description === undefined ? {} : { minMicroversion: '2.55' };
     return this._create(r.flavors, attrs, { ...opts, ...mv } as CallOptions);
-  }
-  deleteFlavor(flavor: Ref, opts?: Deleting) {
-    return this._delete(r.flavors, flavor, opts);
   }
   async getFlavorExtraSpecs(flavor: Ref, opts?: CallOptions): Promise<Record<string, string>> {
     const res = await this.request({ ...opts, path: `${this.flavorPath(flavor)}/os-extra_specs` });
@@ -135,7 +85,7 @@ export class ComputeProxy extends ServerActionsProxy {
     const res = await this.request({ ...opts, method: 'POST', path: `${this.flavorPath(flavor)}/os-extra_specs`, body });
     return parseResponse(v.looseObject({ extra_specs: s.FlavorExtraSpecs }), res.data, 'extra specs').extra_specs;
   }
-  async deleteFlavorExtraSpec(flavor: Ref, key: string, opts?: Deleting): Promise<void> {
+  async deleteFlavorExtraSpec(flavor: Ref, key: string, opts?: DeleteOptions): Promise<void> {
     const { ignoreMissing = false, ...call } = opts ?? {};
     await this.request({
       ...call,
@@ -164,10 +114,6 @@ export class ComputeProxy extends ServerActionsProxy {
     return `/flavors/${seg(idOf(flavor, 'flavor'))}`;
   }
 
-  /** The caller's key pairs (admins: another user's with `user_id`), paged from 2.35. */
-  keypairs(query: { user_id?: string } = {}, opts?: ListOptions) {
-    return this._list(r.keypairList, query, opts);
-  }
   /** A key pair by name. */
   getKeypair(name: string | { name: string }, opts: CallOptions & { userId?: string } = {}) {
     const { userId, ...call } = opts;
@@ -178,7 +124,7 @@ export class ComputeProxy extends ServerActionsProxy {
    * and the answer holds `private_key` (the only time it is shown), which needs microversion 2.91
    * or older: that is what is sent unless the call pins another.
    */
-  async createKeypair(attrs: s.KeypairAttrs, opts: CallOptions = {}) {
+  async createKeypair(attrs: KeypairAttrs, opts: CallOptions = {}) {
     let microversion = opts.microversion;
     if (!microversion && attrs && typeof attrs === 'object' && attrs.public_key === undefined) {
       const current = await this.microversion(opts);
@@ -187,28 +133,19 @@ export class ComputeProxy extends ServerActionsProxy {
     return this._create(r.keypairs, attrs, { ...opts, microversion });
   }
   /** Imports a public key as a key pair. */
-  importKeypair(name: string, publicKey: string, opts?: CallOptions & Omit<s.KeypairAttrs, 'name' | 'public_key'>) {
+  importKeypair(name: string, publicKey: string, opts?: CallOptions & Omit<KeypairAttrs, 'name' | 'public_key'>) {
     const { type, user_id, ...call } = opts ?? {};
     return this.createKeypair({ name, public_key: publicKey, ...(type && { type }), ...(user_id && { user_id }) }, call);
   }
-  deleteKeypair(name: string | { name: string }, opts: Deleting & { userId?: string } = {}) {
+  /** A key pair by name (admins: another user's with `userId`). */
+  deleteKeypair(name: string | { name: string }, opts: DeleteOptions & { userId?: string } = {}) {
     const { userId, ...call } = opts;
     const q = userId ? `?user_id=${encodeURIComponent(userId)}` : '';
     return this._delete(r.keypairs, keypairName(name), call, `/os-keypairs/${seg(keypairName(name))}${q}`);
   }
 
-  /** Server groups of the project (admins: every project's with `all_projects`), paged by offset. */
-  serverGroups(query: { all_projects?: boolean } = {}, opts?: ListOptions) {
-    return this._list(r.serverGroups, query, opts);
-  }
-  getServerGroup(group: Ref, opts?: CallOptions) {
-    return this._get(r.serverGroups, group, opts);
-  }
-  findServerGroup(nameOrId: string, opts?: Finding) {
-    return this._find(r.serverGroups, nameOrId, opts);
-  }
   /** Creates a server group, sending `policy` (2.64+) or `policies` as the microversion in use wants. */
-  async createServerGroup(attrs: s.ServerGroupAttrs, opts: CallOptions = {}) {
+  async createServerGroup(attrs: ServerGroupAttrs, opts: CallOptions = {}) {
     const a = validateInput(s.ServerGroupCreate, attrs, 'attrs');
     const current = await this.microversion(opts);
     const single = current !== undefined && compareMicroversions(current, SINGLE_POLICY_MICROVERSION) >= 0;
@@ -216,14 +153,14 @@ export class ComputeProxy extends ServerActionsProxy {
     const body = single ? a : { name: a.name, policies: [a.policy] };
     return this._create(r.serverGroups, body, opts);
   }
-  deleteServerGroup(group: Ref, opts?: Deleting) {
-    return this._delete(r.serverGroups, group, opts);
-  }
-
   /** Availability zones; `details: true` (admins) adds their hosts and services. */
-  availabilityZones(opts: CallOptions & { details?: boolean } = {}) {
-    const { details, ...call } = opts;
-    return this._list(r.availabilityZones, {}, call, details ? '/os-availability-zone/detail' : undefined);
+  availabilityZones(filters?: { details?: boolean }, opts?: ListOptions): Paged<s.ComputeAvailabilityZone>;
+  /** @deprecated Call options go second now: `availabilityZones({ details }, opts)`. */
+  availabilityZones(opts: CallOptions & { details?: boolean }): Paged<s.ComputeAvailabilityZone>;
+  availabilityZones(filters: { details?: boolean } = {}, opts?: ListOptions) {
+    const { details, ...rest } = filters;
+    const [query, call] = listArgs(rest, opts);
+    return this._list(r.availabilityZones, query, call, details ? '/os-availability-zone/detail' : undefined);
   }
 
   /** Absolute limits and current usage of the project (admins: of `project`). */
@@ -242,7 +179,7 @@ export class ComputeProxy extends ServerActionsProxy {
     return this.quotaRequest(`/os-quota-sets/${seg(idOf(project, 'project'))}/defaults`, opts);
   }
   /** Admins: changes some quotas (`-1` for unlimited). */
-  updateQuotaSet(project: Ref, quotas: s.ComputeQuotaAttrs, opts?: CallOptions) {
+  updateQuotaSet(project: Ref, quotas: ComputeQuotaUpdateAttrs, opts?: CallOptions) {
     const body = { quota_set: validateInput(s.ComputeQuotaUpdate, quotas, 'quotas') };
     return this.quotaRequest(`/os-quota-sets/${seg(idOf(project, 'project'))}`, { ...opts, method: 'PUT', body });
   }
@@ -255,44 +192,18 @@ export class ComputeProxy extends ServerActionsProxy {
     return parseResponse(v.looseObject({ quota_set: s.ComputeQuotaSet }), res.data, 'quota set').quota_set;
   }
 
-  /** Admins: hypervisors with details, paged from 2.33. */
-  hypervisors(query: { hypervisor_hostname_pattern?: string; with_servers?: boolean } = {}, opts?: ListOptions) {
-    return this._list(r.hypervisors, query, opts);
-  }
-  getHypervisor(hypervisor: Ref, opts?: CallOptions) {
-    return this._get(r.hypervisors, hypervisor, opts);
-  }
-
-  /** Admins: compute services (nova-compute, nova-scheduler...). */
-  services(query: { binary?: string; host?: string } = {}, opts?: CallOptions) {
-    return this._list(r.services, query, opts);
-  }
   /** Admins: enables or disables a service, or forces it down (by id, microversion 2.53+). */
-  updateService(service: Ref, attrs: s.ComputeServiceAttrs, opts?: CallOptions) {
+  updateService(service: Ref, attrs: ComputeServiceUpdateAttrs, opts?: CallOptions) {
     return this._update(r.services, service, attrs, { ...opts, minMicroversion: '2.53' } as CallOptions);
   }
-  deleteService(service: Ref, opts?: Deleting) {
-    return this._delete(r.services, service, opts);
-  }
 
-  /** Admins: host aggregates. */
-  aggregates(opts?: CallOptions) {
-    return this._list(r.aggregates, {}, opts);
-  }
-  getAggregate(aggregate: Ref, opts?: CallOptions) {
-    return this._get(r.aggregates, aggregate, opts);
-  }
-  findAggregate(nameOrId: string, opts?: Finding) {
-    return this._find(r.aggregates, nameOrId, opts);
-  }
-  createAggregate(attrs: s.AggregateAttrs, opts?: CallOptions) {
-    return this._create(r.aggregates, attrs, opts);
-  }
-  updateAggregate(aggregate: Ref, attrs: Partial<s.AggregateAttrs>, opts?: CallOptions) {
-    return this._update(r.aggregates, aggregate, attrs, opts);
-  }
-  deleteAggregate(aggregate: Ref, opts?: Deleting) {
-    return this._delete(r.aggregates, aggregate, opts);
+  /** Admins: host aggregates (the list takes no filters). */
+  aggregates(filters?: Record<string, never>, opts?: ListOptions): Paged<s.Aggregate>;
+  /** @deprecated Call options go second now: `aggregates({}, opts)`. */
+  aggregates(opts: CallOptions): Paged<s.Aggregate>;
+  aggregates(filters?: object, opts?: ListOptions) {
+    const [query, call] = listArgs(filters, opts);
+    return this._list(r.aggregates, query, call);
   }
   addAggregateHost(aggregate: Ref, host: string, opts?: CallOptions) {
     return this.aggregateAction(aggregate, { add_host: { host: idOf(host, 'host') } }, opts);

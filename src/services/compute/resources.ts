@@ -1,9 +1,19 @@
 import * as v from 'valibot';
-import type { ResourceDef } from '../../resource/proxy.js';
+import { defineResource, filters } from '../../resource/declare.js';
 import * as s from './schemas.js';
+import type { FlavorQuery, ServerQuery } from './schemas.js';
 
-/** How each Nova resource is reached. */
-export const servers = {
+/**
+ * Servers, listed with details and paged through `servers_links`. `waitForServer` waits for
+ * `ACTIVE` unless told otherwise; `ERROR` ends the wait with ResourceFailureError. `createServer`
+ * is the proxy's own (it builds Nova's body and reads the server back).
+ */
+export const servers = defineResource({
+  one: 'Server',
+  many: 'servers',
+  ops: ['list', 'get', 'find', 'update', 'delete', 'waitFor', 'waitForDelete'],
+  wait: { status: 'ACTIVE', failures: ['ERROR'] },
+  filters: filters<ServerQuery>(),
   name: 'server',
   path: '/servers',
   listPath: '/servers/detail',
@@ -12,8 +22,17 @@ export const servers = {
   schema: s.Server,
   updateSchema: s.ServerUpdate,
   updateMethod: 'PUT',
-} satisfies ResourceDef;
-export const flavors = {
+});
+/**
+ * Flavors, listed with details and paged through `flavors_links`; `findFlavor` lists them and
+ * matches the name (DuplicateResourceError when several match). Creating them is for admins
+ * (`createFlavor` is the proxy's own: a description needs 2.55).
+ */
+export const flavors = defineResource({
+  one: 'Flavor',
+  many: 'flavors',
+  ops: ['list', 'get', 'find', 'delete'],
+  filters: filters<FlavorQuery>(),
   name: 'flavor',
   path: '/flavors',
   listPath: '/flavors/detail',
@@ -23,21 +42,38 @@ export const flavors = {
   createSchema: s.FlavorCreate,
   // Nova has no name filter for flavors: list and match.
   nameFilter: null,
-} satisfies ResourceDef;
-export const keypairs = {
+});
+/** Key pairs, reached by name with the proxy's own methods (admins may name another user). */
+export const keypairs = defineResource({
+  one: 'Keypair',
+  many: 'keypairs',
+  ops: [],
   name: 'key pair',
   path: '/os-keypairs',
   key: 'keypair',
   listKey: 'keypairs',
   schema: s.Keypair,
   createSchema: s.KeypairCreate,
-} satisfies ResourceDef;
-/** Listed key pairs come wrapped one by one: `{ keypairs: [{ keypair: {...} }] }`. */
-export const keypairList = {
+});
+/**
+ * The caller's key pairs (admins: another user's with `user_id`), paged from 2.35. Listed key pairs
+ * come wrapped one by one: `{ keypairs: [{ keypair: {...} }] }`.
+ */
+export const keypairList = defineResource({
   ...keypairs,
+  ops: ['list'],
+  filters: filters<{ user_id?: string }>(),
   schema: v.pipe(v.looseObject({ keypair: s.Keypair }), v.transform((x) => x.keypair)),
-} satisfies ResourceDef;
-export const serverGroups = {
+});
+/**
+ * Server groups of the project (admins: every project's with `all_projects`), paged by offset.
+ * `createServerGroup` is the proxy's own (`policy` or `policies` by microversion).
+ */
+export const serverGroups = defineResource({
+  one: 'ServerGroup',
+  many: 'serverGroups',
+  ops: ['list', 'get', 'find', 'delete'],
+  filters: filters<{ all_projects?: boolean }>(),
   name: 'server group',
   path: '/os-server-groups',
   key: 'server_group',
@@ -45,23 +81,39 @@ export const serverGroups = {
   schema: s.ServerGroup,
   nameFilter: null,
   paging: 'offset',
-} satisfies ResourceDef;
-export const availabilityZones = {
+});
+/** Listed by `availabilityZones`. */
+export const availabilityZones = defineResource({
+  one: 'AvailabilityZone',
+  many: 'availabilityZones',
+  ops: [],
   name: 'availability zone',
   path: '/os-availability-zone',
   key: null,
   listKey: 'availabilityZoneInfo',
   schema: s.ComputeAvailabilityZone,
-} satisfies ResourceDef;
-export const hypervisors = {
+});
+/** Hypervisors with details (admins), paged from 2.33. */
+export const hypervisors = defineResource({
+  one: 'Hypervisor',
+  many: 'hypervisors',
+  ops: ['list', 'get'],
+  filters: filters<{ hypervisor_hostname_pattern?: string; with_servers?: boolean }>(),
   name: 'hypervisor',
   path: '/os-hypervisors',
   listPath: '/os-hypervisors/detail',
   key: 'hypervisor',
   listKey: 'hypervisors',
   schema: s.Hypervisor,
-} satisfies ResourceDef;
-export const services = {
+});
+/**
+ * Compute services (admins): nova-compute, nova-scheduler... `updateService` is the proxy's own
+ * (by id, 2.53+).
+ */
+export const services = defineResource({
+  one: 'Service',
+  many: 'services',
+  ops: ['list', 'delete'],
   name: 'compute service',
   path: '/os-services',
   key: 'service',
@@ -69,31 +121,43 @@ export const services = {
   schema: s.ComputeService,
   updateSchema: s.ComputeServiceUpdate,
   updateMethod: 'PUT',
-} satisfies ResourceDef;
-export const aggregates = {
+});
+/** Host aggregates (admins); `aggregates` is the proxy's own. */
+export const aggregates = defineResource({
+  one: 'Aggregate',
+  many: 'aggregates',
+  ops: ['get', 'find', 'create', 'update', 'delete'],
   name: 'aggregate',
   path: '/os-aggregates',
   key: 'aggregate',
   listKey: 'aggregates',
   schema: s.Aggregate,
   createSchema: s.AggregateCreate,
-  updateSchema: v.partial(s.AggregateCreate),
+  updateSchema: s.AggregateUpdate,
   updateMethod: 'PUT',
   nameFilter: null,
-} satisfies ResourceDef;
-export const interfaces = {
+});
+/** A server's ports, reached through the server (`/servers/{id}/os-interface`). */
+export const interfaces = defineResource({
+  one: 'ServerInterface',
+  many: 'serverInterfaces',
+  ops: [],
   name: 'interface attachment',
   path: '',
   key: 'interfaceAttachment',
   listKey: 'interfaceAttachments',
   schema: s.ServerInterface,
   createSchema: s.ServerInterfaceCreate,
-} satisfies ResourceDef;
-export const volumeAttachments = {
+});
+/** A server's volumes, reached through the server (`/servers/{id}/os-volume_attachments`). */
+export const volumeAttachments = defineResource({
+  one: 'VolumeAttachment',
+  many: 'volumeAttachments',
+  ops: [],
   name: 'volume attachment',
   path: '',
   key: 'volumeAttachment',
   listKey: 'volumeAttachments',
   schema: s.ServerVolumeAttachment,
   createSchema: s.ServerVolumeAttachmentCreate,
-} satisfies ResourceDef;
+});

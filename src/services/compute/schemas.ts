@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { Query } from '../../base/types.js';
 
 /** Loose so fields of newer microversions pass through; optional where a microversion adds them. */
 const links = v.optional(v.array(v.looseObject({ rel: v.optional(v.string()), href: v.string() })));
@@ -76,6 +77,27 @@ export const Server = v.looseObject({
   links,
 });
 export type Server = v.InferOutput<typeof Server>;
+/** Filters of `servers()` (names are regular expressions in Nova). */
+export type ServerQuery = Query & {
+  name?: string;
+  status?: string;
+  image?: string;
+  flavor?: string;
+  ip?: string;
+  ip6?: string;
+  tags?: string;
+  'tags-any'?: string;
+  'changes-since'?: string;
+  availability_zone?: string;
+  key_name?: string;
+  locked?: boolean;
+  /** Admins: every project's servers. */
+  all_tenants?: boolean;
+  project_id?: string;
+  host?: string;
+  sort_key?: string;
+  sort_dir?: 'asc' | 'desc';
+};
 
 /** What `POST /servers` answers: only the id and a few fields (the SDK then reads the server). */
 export const ServerCreated = v.looseObject({
@@ -93,8 +115,6 @@ export const ServerUpdate = v.strictObject({
   /** 2.90+. */
   hostname: v.optional(v.string()),
 });
-/** What an update of a Nova server can change: the input of `ServerUpdate`. */
-export type ServerUpdateAttrs = v.InferInput<typeof ServerUpdate>;
 
 /** A Nova flavor. */
 export const Flavor = v.looseObject({
@@ -116,6 +136,15 @@ export const Flavor = v.looseObject({
   links,
 });
 export type Flavor = v.InferOutput<typeof Flavor>;
+/** Filters of `flavors()`. */
+export type FlavorQuery = Query & {
+  /** `'true'` (default), `'false'`, or `'none'` for both (admins). */
+  is_public?: 'true' | 'false' | 'none' | boolean;
+  minRam?: number;
+  minDisk?: number;
+  sort_key?: string;
+  sort_dir?: 'asc' | 'desc';
+};
 
 const count = (min: number) => v.pipe(v.number(), v.integer(), v.minValue(min));
 /** Schema of a new Nova flavor's attributes, checked before the create request is sent. */
@@ -133,8 +162,6 @@ export const FlavorCreate = v.looseObject({
   /** 2.55+. */
   description: v.optional(v.string()),
 });
-/** The attributes of a new Nova flavor: the input of `FlavorCreate`. */
-export type FlavorAttrs = v.InferInput<typeof FlavorCreate>;
 
 /** Who may use a private flavor. */
 export const FlavorAccess = v.looseObject({ flavor_id: v.string(), tenant_id: v.string() });
@@ -164,8 +191,6 @@ export const KeypairCreate = v.strictObject({
   /** Admins: owner of the key pair (2.10+). */
   user_id: v.optional(v.string()),
 });
-/** The attributes of a new Nova keypair: the input of `KeypairCreate`. */
-export type KeypairAttrs = v.InferInput<typeof KeypairCreate>;
 
 /** A server group: `policy`/`rules` from 2.64, `policies` before. */
 export const ServerGroup = v.looseObject({
@@ -187,8 +212,6 @@ export const ServerGroupCreate = v.strictObject({
   /** `{ max_server_per_host: n }` with anti-affinity (2.64+). */
   rules: v.optional(v.record(v.string(), v.unknown())),
 });
-/** The attributes of a new Nova server group: the input of `ServerGroupCreate`. */
-export type ServerGroupAttrs = v.InferInput<typeof ServerGroupCreate>;
 
 /** Schema of a Nova availability zone and its state (and hosts, for an admin). */
 export const ComputeAvailabilityZone = v.looseObject({
@@ -220,8 +243,6 @@ export const ComputeQuotaSet = v.looseObject({
 export type ComputeQuotaSet = v.InferOutput<typeof ComputeQuotaSet>;
 /** Schema of a Nova quota update: limits by name (-1 for unlimited). */
 export const ComputeQuotaUpdate = v.record(v.string(), v.union([v.pipe(v.number(), v.integer(), v.minValue(-1)), v.boolean()]));
-/** A Nova quota update: limits by name (-1 for unlimited). */
-export type ComputeQuotaAttrs = v.InferInput<typeof ComputeQuotaUpdate>;
 
 /** A hypervisor (admin). */
 export const Hypervisor = v.looseObject({
@@ -255,8 +276,6 @@ export const ComputeServiceUpdate = v.strictObject({
   disabled_reason: v.optional(v.string()),
   forced_down: v.optional(v.boolean()),
 });
-/** What an update of a Nova service can change: the input of `ComputeServiceUpdate`. */
-export type ComputeServiceAttrs = v.InferInput<typeof ComputeServiceUpdate>;
 
 /** A host aggregate (admin). */
 export const Aggregate = v.looseObject({
@@ -273,8 +292,13 @@ export const AggregateCreate = v.strictObject({
   name: v.pipe(v.string(), v.nonEmpty('a name is required')),
   availability_zone: v.optional(v.string()),
 });
-/** The attributes of a new Nova aggregate: the input of `AggregateCreate`. */
-export type AggregateAttrs = v.InferInput<typeof AggregateCreate>;
+export const AggregateUpdate = v.partial(AggregateCreate);
+
+/** Attributes of `createServerImage`: the snapshot's name and metadata (image properties). */
+export const ServerImageCreate = v.strictObject({
+  name: v.pipe(v.string(), v.nonEmpty('a name is required')),
+  metadata: v.optional(v.record(v.string(), v.string())),
+});
 
 /** A port attached to a server. */
 export const ServerInterface = v.looseObject({
@@ -293,8 +317,6 @@ export const ServerInterfaceCreate = v.strictObject({
   fixed_ips: v.optional(v.array(v.strictObject({ ip_address: v.string() }))),
   tag: v.optional(v.string()),
 });
-/** A new interface of a server: the input of `ServerInterfaceCreate`. */
-export type ServerInterfaceAttrs = v.InferInput<typeof ServerInterfaceCreate>;
 
 /** A volume attached to a server. */
 export const ServerVolumeAttachment = v.looseObject({
@@ -317,5 +339,3 @@ export const ServerVolumeAttachmentCreate = v.strictObject({
   /** 2.79+. */
   delete_on_termination: v.optional(v.boolean()),
 });
-/** A volume attachment to a server: the input of `ServerVolumeAttachmentCreate`. */
-export type ServerVolumeAttachmentAttrs = v.InferInput<typeof ServerVolumeAttachmentCreate>;

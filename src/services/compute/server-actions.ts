@@ -1,13 +1,20 @@
 import * as v from 'valibot';
 import { ResponseError } from '../../base/errors.js';
-import { ServiceProxy, type Ref } from '../../resource/proxy.js';
+import { declaredProxy, type DeleteOptions } from '../../resource/declare.js';
+import type { Paged } from '../../resource/paginate.js';
+import type { ListOptions, Ref } from '../../resource/proxy.js';
 import type { CallOptions, RequestSpec } from '../../base/types.js';
 import { seg } from '../../base/url.js';
 import { idOf, parseResponse, validateInput } from '../../base/validate.js';
 import type { ImageProxy } from '../image/proxy.js';
-import { interfaces, servers, volumeAttachments } from './resources.js';
+import { listArgs } from './list-args.js';
+import * as r from './resources.js';
 import * as s from './schemas.js';
 import { encodeUserData } from './user-data.js';
+
+export type ServerImageAttrs = v.InferInput<typeof s.ServerImageCreate>;
+export type ServerInterfaceAttrs = v.InferInput<typeof s.ServerInterfaceCreate>;
+export type ServerVolumeAttachmentAttrs = v.InferInput<typeof s.ServerVolumeAttachmentCreate>;
 
 type Metadata = Record<string, string>;
 const Metadata = v.record(v.string(), v.string());
@@ -28,9 +35,10 @@ export interface ServerRebuildAttrs {
 
 /**
  * The server actions (`POST /servers/{id}/action`) and a server's sub-resources: metadata,
- * addresses, interface and volume attachments. {@link ComputeProxy} adds everything else.
+ * addresses, interface and volume attachments, with the standard operations of every resource
+ * declared in `resources.ts`. {@link ComputeProxy} adds everything else.
  */
-export class ServerActionsProxy extends ServiceProxy {
+export class ServerActionsProxy extends declaredProxy(r) {
   /** The Connection's image service (images are Glance's since compute 2.36). */
   protected get imageService(): ImageProxy {
     return this.otherService<ImageProxy>('image');
@@ -106,18 +114,25 @@ export class ServerActionsProxy extends ServiceProxy {
     return parseResponse(s.Server, (res.data as { server?: unknown } | undefined)?.server, 'server');
   }
   /**
-   * Snapshots the server to a new Glance image and returns that image as Glance shows it right
-   * away (usually `queued` or `saving`): `conn.image.waitForImage` follows it to `active`.
+   * Snapshots the server to a new Glance image (`{ name, metadata }`) and returns that image as
+   * Glance shows it right away (usually `queued` or `saving`): `conn.image.waitForImage` follows it
+   * to `active`.
    */
-  async createServerImage(server: Ref, name: string, opts: CallOptions & { metadata?: Metadata } = {}) {
-    const { metadata, ...call } = opts;
-    const createImage: Record<string, unknown> = { name: idOf(name, 'name') };
-    if (metadata) createImage.metadata = validateInput(Metadata, metadata, 'metadata');
-    const res = await this.serverAction<{ image_id?: string } | undefined>(server, { createImage }, call);
+  createServerImage(server: Ref, attrs: ServerImageAttrs, opts?: CallOptions): ReturnType<ImageProxy['getImage']>;
+  /** @deprecated Pass the name and metadata as one object: `createServerImage(server, { name, metadata }, opts)`. */
+  createServerImage(server: Ref, name: string, opts?: CallOptions & { metadata?: Metadata }): ReturnType<ImageProxy['getImage']>;
+  async createServerImage(server: Ref, attrs: ServerImageAttrs | string, opts: CallOptions & { metadata?: Metadata } = {}) {
+    // Released as (server, name, { metadata, ...opts }): still taken, for one release.
+    if (typeof attrs === 'string') {
+      const { metadata, ...call } = opts;
+      return this.createServerImage(server, { name: attrs, ...(metadata && { metadata }) }, call);
+    }
+    const createImage = validateInput(s.ServerImageCreate, attrs, 'attrs');
+    const res = await this.serverAction<{ image_id?: string } | undefined>(server, { createImage }, opts);
     // 2.45+ answers with the id; older microversions only give it in the Location header.
     const id = res.data?.image_id ?? res.headers.get('location')?.split('/').pop();
     if (!id) throw new ResponseError('Nova did not say which image the snapshot created');
-    return this.imageService.getImage(id, { signal: call.signal });
+    return this.imageService.getImage(id, { signal: opts.signal });
   }
   /** Shelves the server (`SHELVED`, or `SHELVED_OFFLOADED` once its host is freed). */
   async shelveServer(server: Ref, opts?: CallOptions): Promise<void> {
@@ -151,7 +166,8 @@ export class ServerActionsProxy extends ServiceProxy {
     });
     return parseResponse(v.looseObject({ metadata: Metadata }), res.data, 'server metadata').metadata;
   }
-  async deleteServerMetadata(server: Ref, keys: string | readonly string[], opts: CallOptions & { ignoreMissing?: boolean } = {}): Promise<void> {
+  /** Deletes one key or several. */
+  async deleteServerMetadata(server: Ref, keys: string | readonly string[], opts: DeleteOptions = {}): Promise<void> {
     const { ignoreMissing = false, ...call } = opts;
     for (const key of [keys].flat()) {
       await this.request({
@@ -173,39 +189,42 @@ export class ServerActionsProxy extends ServiceProxy {
     return parseResponse(s.ServerAddresses, network === undefined ? data?.addresses : data, 'server addresses');
   }
 
-  /** Ports attached to the server. */
-  serverInterfaces(server: Ref, opts?: CallOptions) {
-    return this._list(interfaces, {}, opts, `${this.serverPath(server)}/os-interface`);
+  /** Ports attached to the server (the list takes no filters). */
+  serverInterfaces(server: Ref, filters?: Record<string, never>, opts?: ListOptions): Paged<s.ServerInterface>;
+  /** @deprecated Call options go third now: `serverInterfaces(server, {}, opts)`. */
+  serverInterfaces(server: Ref, opts: CallOptions): Paged<s.ServerInterface>;
+  serverInterfaces(server: Ref, filters?: object, opts?: ListOptions) {
+    const [query, call] = listArgs(filters, opts);
+    return this._list(r.interfaces, query, call, `${this.serverPath(server)}/os-interface`);
   }
   getServerInterface(server: Ref, port: string, opts?: CallOptions) {
-    return this._get(interfaces, port, opts, `${this.serverPath(server)}/os-interface/${seg(idOf(port, 'port'))}`);
+    return this._get(r.interfaces, port, opts, `${this.serverPath(server)}/os-interface/${seg(idOf(port, 'port'))}`);
   }
   /** Attaches a port (`port_id`) or a new port on a network (`net_id`). */
-  createServerInterface(server: Ref, attrs: s.ServerInterfaceAttrs, opts?: CallOptions) {
-    return this._create(interfaces, attrs, opts, `${this.serverPath(server)}/os-interface`);
+  createServerInterface(server: Ref, attrs: ServerInterfaceAttrs, opts?: CallOptions) {
+    return this._create(r.interfaces, attrs, opts, `${this.serverPath(server)}/os-interface`);
   }
-  deleteServerInterface(server: Ref, port: string, opts?: CallOptions & { ignoreMissing?: boolean }) {
-    return this._delete(interfaces, port, opts, `${this.serverPath(server)}/os-interface/${seg(idOf(port, 'port'))}`);
+  deleteServerInterface(server: Ref, port: string, opts?: DeleteOptions) {
+    return this._delete(r.interfaces, port, opts, `${this.serverPath(server)}/os-interface/${seg(idOf(port, 'port'))}`);
   }
 
-  /** Volumes attached to the server. */
-  volumeAttachments(server: Ref, opts?: CallOptions) {
-    return this._list(volumeAttachments, {}, opts, `${this.serverPath(server)}/os-volume_attachments`);
+  /** Volumes attached to the server (the list takes no filters). */
+  volumeAttachments(server: Ref, filters?: Record<string, never>, opts?: ListOptions): Paged<s.ServerVolumeAttachment>;
+  /** @deprecated Call options go third now: `volumeAttachments(server, {}, opts)`. */
+  volumeAttachments(server: Ref, opts: CallOptions): Paged<s.ServerVolumeAttachment>;
+  volumeAttachments(server: Ref, filters?: object, opts?: ListOptions) {
+    const [query, call] = listArgs(filters, opts);
+    return this._list(r.volumeAttachments, query, call, `${this.serverPath(server)}/os-volume_attachments`);
   }
   getVolumeAttachment(server: Ref, volume: Ref, opts?: CallOptions) {
-    return this._get(volumeAttachments, volume, opts, `${this.serverPath(server)}/os-volume_attachments/${seg(idOf(volume, 'volume'))}`);
+    return this._get(r.volumeAttachments, volume, opts, `${this.serverPath(server)}/os-volume_attachments/${seg(idOf(volume, 'volume'))}`);
   }
   /** Attaches a volume; the volume goes `in-use` once attached (follow it in the block storage service). */
-  createVolumeAttachment(server: Ref, attrs: s.ServerVolumeAttachmentAttrs, opts?: CallOptions) {
+  createVolumeAttachment(server: Ref, attrs: ServerVolumeAttachmentAttrs, opts?: CallOptions) {
     const mv = attrs?.delete_on_termination === undefined ? {} : { minMicroversion: '2.79' };
-    return this._create(volumeAttachments, attrs, { ...opts, ...mv } as CallOptions, `${this.serverPath(server)}/os-volume_attachments`);
+    return this._create(r.volumeAttachments, attrs, { ...opts, ...mv } as CallOptions, `${this.serverPath(server)}/os-volume_attachments`);
   }
-  deleteVolumeAttachment(server: Ref, volume: Ref, opts?: CallOptions & { ignoreMissing?: boolean }) {
-    return this._delete(volumeAttachments, volume, opts, `${this.serverPath(server)}/os-volume_attachments/${seg(idOf(volume, 'volume'))}`);
-  }
-
-  /** Reads one server (used by the waiters and after create). */
-  getServer(server: Ref, opts?: CallOptions) {
-    return this._get(servers, server, opts);
+  deleteVolumeAttachment(server: Ref, volume: Ref, opts?: DeleteOptions) {
+    return this._delete(r.volumeAttachments, volume, opts, `${this.serverPath(server)}/os-volume_attachments/${seg(idOf(volume, 'volume'))}`);
   }
 }

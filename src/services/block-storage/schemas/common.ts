@@ -1,3 +1,4 @@
+import type { ListFilters } from '../../../resource/declare.js';
 import * as v from 'valibot';
 
 /** An optional string the cloud may also send as null. */
@@ -15,15 +16,15 @@ export const MetadataBody = v.looseObject({ metadata: v.record(v.string(), v.str
 /** A size in GiB: a whole number, at least 1. */
 export const sizeGiB = v.pipe(v.number('must be a number of GiB'), v.integer('must be a whole number of GiB'), v.minValue(1, 'must be at least 1 GiB'));
 
-/** Filters of a Cinder list: any attribute Cinder filters on, plus sorting; values are sent as given. */
-export type Filters<T> = {
-  [K in keyof T as T[K] extends string | number | boolean | null | undefined ? K : never]?: string | number | boolean;
-} & {
+/** What every Cinder list takes besides the resource's attributes: sorting, every project, metadata. */
+export interface CinderFilters {
   /** `name:asc,size:desc`. */
   sort?: string;
   /** Every project's resources (admin). */
   all_tenants?: boolean;
   /** Cinder's filter on metadata, e.g. `{ role: 'db' }` (sent as JSON). */
   metadata?: Record<string, string>;
-  [filter: string]: unknown;
-};
+}
+
+/** Filters of a Cinder list: any attribute Cinder filters on, sorting, plus whatever else the cloud accepts. */
+export type Filters<T> = ListFilters<T, CinderFilters>;
