@@ -116,15 +116,8 @@ export class BlockStorageProxy extends declaredProxy(r, cinderQuery) {
     const res = await this.request({ ...opts, method: 'POST', path: `/types/${seg(idOf(type, 'type'))}/extra_specs`, body });
     return parseResponse(s.VolumeTypeExtraSpecsBody, res.data, 'extra specs').extra_specs;
   }
-  async deleteVolumeTypeExtraSpec(type: Ref, key: string, opts: DeleteOptions = {}): Promise<void> {
-    const { ignoreMissing = false, ...call } = opts;
-    await this.request({
-      ...call,
-      method: 'DELETE',
-      path: `/types/${seg(idOf(type, 'type'))}/extra_specs/${seg(idOf(key, 'key'))}`,
-      okStatuses: ignoreMissing ? [404] : undefined,
-      responseType: 'none',
-    });
+  async deleteVolumeTypeExtraSpec(type: Ref, key: string, opts?: DeleteOptions): Promise<void> {
+    return this._delete(r.types, key, opts, `/types/${seg(idOf(type, 'type'))}/extra_specs/${seg(idOf(key, 'key'))}`);
   }
   /** Projects that may use a private type (admin). */
   async volumeTypeAccess(type: Ref, opts: CallOptions = {}): Promise<s.VolumeTypeAccess[]> {
@@ -203,8 +196,8 @@ export class BlockStorageProxy extends declaredProxy(r, cinderQuery) {
   /** @deprecated Call options go second now: `availabilityZones({}, opts)`. */
   availabilityZones(opts: CallOptions): Paged<s.VolumeAvailabilityZone>;
   availabilityZones(filters?: object, opts?: ListOptions) {
-    const [query, call] = listArgs(filters, opts);
-    return this._list(r.availabilityZones, toQuery(query, cinderQuery), call);
+    // Nothing filters this list, so a first argument alone is call options: the released form, deprecated.
+    return this._list(r.availabilityZones, {}, opts ?? filters);
   }
 
   // --- Metadata helpers shared by volumes and snapshots ---
@@ -214,25 +207,7 @@ export class BlockStorageProxy extends declaredProxy(r, cinderQuery) {
     const res = await this.request({ ...opts, method, path: `${def.path}/${seg(idOf(ref))}/metadata`, body });
     return parseResponse(MetadataBody, res.data, `${def.name} metadata`).metadata;
   }
-  private async deleteMetadataKey(def: ResourceDef, ref: Ref, key: string, opts: DeleteOptions = {}): Promise<void> {
-    const { ignoreMissing = false, ...call } = opts;
-    await this.request({
-      ...call,
-      method: 'DELETE',
-      path: `${def.path}/${seg(idOf(ref))}/metadata/${seg(idOf(key, 'key'))}`,
-      okStatuses: ignoreMissing ? [404] : undefined,
-      responseType: 'none',
-    });
+  private async deleteMetadataKey(def: ResourceDef, ref: Ref, key: string, opts?: DeleteOptions): Promise<void> {
+    return this._delete(def, key, opts, `${def.path}/${seg(idOf(ref))}/metadata/${seg(idOf(key, 'key'))}`);
   }
-}
-
-const CALL_OPTION_KEYS = ['signal', 'timeout', 'microversion', 'headers', 'pageSize'];
-
-/**
- * A list's filters and call options. Lists released as `(opts)` take `(filters?, opts?)` now; call
- * options given in first place still work, for one release.
- */
-function listArgs(filters: object = {}, opts?: ListOptions): [Record<string, unknown>, ListOptions | undefined] {
-  if (opts === undefined && Object.keys(filters).some((k) => CALL_OPTION_KEYS.includes(k))) return [{}, filters];
-  return [filters as Record<string, unknown>, opts];
 }

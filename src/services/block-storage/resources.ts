@@ -2,10 +2,8 @@ import { defineResource, filters } from '../../resource/declare.js';
 import type { CinderFilters } from './schemas/common.js';
 import * as s from './schemas/index.js';
 
-/** Cinder replaces attributes with PUT. */
-const cinder = { updateMethod: 'PUT' } as const;
-/** Lists of volumes, snapshots, types and backups also take sorting, `all_tenants` and metadata. */
-const cinderList = { filters: filters<CinderFilters>() } as const;
+/** Cinder replaces attributes with PUT, and its lists take sorting, `all_tenants` and metadata. */
+const cinder = { updateMethod: 'PUT', filters: filters<CinderFilters>() } as const;
 
 /** Statuses a volume ends up in when an operation failed. */
 const VOLUME_FAILURES = ['error', 'error_extending', 'error_restoring', 'error_managing', 'error_backing-up'];
@@ -31,7 +29,6 @@ export const volumes = defineResource({
   createSchema: s.VolumeCreate,
   updateSchema: s.VolumeUpdate,
   ...cinder,
-  ...cinderList,
 });
 
 /** Snapshots of volumes: `createSnapshot` takes `force: true` for an attached volume; a new one starts `creating`. */
@@ -49,7 +46,6 @@ export const snapshots = defineResource({
   createSchema: s.VolumeSnapshotCreate,
   updateSchema: s.VolumeSnapshotUpdate,
   ...cinder,
-  ...cinderList,
 });
 
 /**
@@ -61,7 +57,6 @@ export const types = defineResource({
   one: 'VolumeType',
   many: 'volumeTypes',
   ops: ['list', 'get', 'find', 'create', 'update', 'delete'],
-  filters: filters<CinderFilters & { is_public?: boolean | 'None' }>(),
   name: 'volume type',
   path: '/types',
   key: 'volume_type',
@@ -72,6 +67,7 @@ export const types = defineResource({
   // Cinder reads a type by id or by name, but does not filter the list by name.
   nameFilter: null,
   ...cinder,
+  filters: filters<CinderFilters & { is_public?: boolean | 'None' }>(),
 });
 
 /**
@@ -92,7 +88,6 @@ export const backups = defineResource({
   createSchema: s.VolumeBackupCreate,
   updateSchema: s.VolumeBackupUpdate,
   ...cinder,
-  ...cinderList,
 });
 
 /** Read by `attachments` and `getAttachment`, which need microversion 3.27. */

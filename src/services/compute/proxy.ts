@@ -8,7 +8,6 @@ import type { CallOptions } from '../../base/types.js';
 import { seg } from '../../base/url.js';
 import { idOf, parseResponse, validateInput } from '../../base/validate.js';
 import type { ImageQuery } from '../image/proxy.js';
-import { listArgs } from './list-args.js';
 import * as r from './resources.js';
 import * as s from './schemas.js';
 import { serverCreateBody, type ServerAttrs } from './server-create.js';
@@ -86,14 +85,7 @@ export class ComputeProxy extends ServerActionsProxy {
     return parseResponse(v.looseObject({ extra_specs: s.FlavorExtraSpecs }), res.data, 'extra specs').extra_specs;
   }
   async deleteFlavorExtraSpec(flavor: Ref, key: string, opts?: DeleteOptions): Promise<void> {
-    const { ignoreMissing = false, ...call } = opts ?? {};
-    await this.request({
-      ...call,
-      method: 'DELETE',
-      path: `${this.flavorPath(flavor)}/os-extra_specs/${seg(idOf(key, 'key'))}`,
-      okStatuses: ignoreMissing ? [404] : undefined,
-      responseType: 'none',
-    });
+    return this._delete(r.flavors, key, opts, `${this.flavorPath(flavor)}/os-extra_specs/${seg(idOf(key, 'key'))}`);
   }
   /** Projects allowed to use a private flavor. */
   async flavorAccess(flavor: Ref, opts?: CallOptions): Promise<s.FlavorAccess[]> {
@@ -158,9 +150,9 @@ export class ComputeProxy extends ServerActionsProxy {
   /** @deprecated Call options go second now: `availabilityZones({ details }, opts)`. */
   availabilityZones(opts: CallOptions & { details?: boolean }): Paged<s.ComputeAvailabilityZone>;
   availabilityZones(filters: { details?: boolean } = {}, opts?: ListOptions) {
+    // Nothing else filters this list, so with no second argument the rest is call options: the released form, deprecated.
     const { details, ...rest } = filters;
-    const [query, call] = listArgs(rest, opts);
-    return this._list(r.availabilityZones, query, call, details ? '/os-availability-zone/detail' : undefined);
+    return this._list(r.availabilityZones, {}, opts ?? rest, details ? '/os-availability-zone/detail' : undefined);
   }
 
   /** Absolute limits and current usage of the project (admins: of `project`). */
@@ -202,8 +194,8 @@ export class ComputeProxy extends ServerActionsProxy {
   /** @deprecated Call options go second now: `aggregates({}, opts)`. */
   aggregates(opts: CallOptions): Paged<s.Aggregate>;
   aggregates(filters?: object, opts?: ListOptions) {
-    const [query, call] = listArgs(filters, opts);
-    return this._list(r.aggregates, query, call);
+    // Nothing filters this list, so a first argument alone is call options: the released form, deprecated.
+    return this._list(r.aggregates, {}, opts ?? filters);
   }
   addAggregateHost(aggregate: Ref, host: string, opts?: CallOptions) {
     return this.aggregateAction(aggregate, { add_host: { host: idOf(host, 'host') } }, opts);

@@ -7,7 +7,6 @@ import type { CallOptions, RequestSpec } from '../../base/types.js';
 import { seg } from '../../base/url.js';
 import { idOf, parseResponse, validateInput } from '../../base/validate.js';
 import type { ImageProxy } from '../image/proxy.js';
-import { listArgs } from './list-args.js';
 import * as r from './resources.js';
 import * as s from './schemas.js';
 import { encodeUserData } from './user-data.js';
@@ -122,17 +121,14 @@ export class ServerActionsProxy extends declaredProxy(r) {
   /** @deprecated Pass the name and metadata as one object: `createServerImage(server, { name, metadata }, opts)`. */
   createServerImage(server: Ref, name: string, opts?: CallOptions & { metadata?: Metadata }): ReturnType<ImageProxy['getImage']>;
   async createServerImage(server: Ref, attrs: ServerImageAttrs | string, opts: CallOptions & { metadata?: Metadata } = {}) {
-    // Released as (server, name, { metadata, ...opts }): still taken, for one release.
-    if (typeof attrs === 'string') {
-      const { metadata, ...call } = opts;
-      return this.createServerImage(server, { name: attrs, ...(metadata && { metadata }) }, call);
-    }
-    const createImage = validateInput(s.ServerImageCreate, attrs, 'attrs');
-    const res = await this.serverAction<{ image_id?: string } | undefined>(server, { createImage }, opts);
+    const { metadata, ...call } = opts;
+    // Released as (server, name, { metadata }): still taken, for one release.
+    const createImage = validateInput(s.ServerImageCreate, typeof attrs === 'string' ? { name: attrs, metadata } : attrs, 'attrs');
+    const res = await this.serverAction<{ image_id?: string } | undefined>(server, { createImage }, call);
     // 2.45+ answers with the id; older microversions only give it in the Location header.
     const id = res.data?.image_id ?? res.headers.get('location')?.split('/').pop();
     if (!id) throw new ResponseError('Nova did not say which image the snapshot created');
-    return this.imageService.getImage(id, { signal: opts.signal });
+    return this.imageService.getImage(id, { signal: call.signal });
   }
   /** Shelves the server (`SHELVED`, or `SHELVED_OFFLOADED` once its host is freed). */
   async shelveServer(server: Ref, opts?: CallOptions): Promise<void> {
@@ -167,17 +163,8 @@ export class ServerActionsProxy extends declaredProxy(r) {
     return parseResponse(v.looseObject({ metadata: Metadata }), res.data, 'server metadata').metadata;
   }
   /** Deletes one key or several. */
-  async deleteServerMetadata(server: Ref, keys: string | readonly string[], opts: DeleteOptions = {}): Promise<void> {
-    const { ignoreMissing = false, ...call } = opts;
-    for (const key of [keys].flat()) {
-      await this.request({
-        ...call,
-        method: 'DELETE',
-        path: `${this.serverPath(server)}/metadata/${seg(idOf(key, 'key'))}`,
-        okStatuses: ignoreMissing ? [404] : undefined,
-        responseType: 'none',
-      });
-    }
+  async deleteServerMetadata(server: Ref, keys: string | readonly string[], opts?: DeleteOptions): Promise<void> {
+    for (const key of [keys].flat()) await this._delete(r.servers, key, opts, `${this.serverPath(server)}/metadata/${seg(idOf(key, 'key'))}`);
   }
 
   /** The server's addresses by network name, or those on one network. */
@@ -194,8 +181,8 @@ export class ServerActionsProxy extends declaredProxy(r) {
   /** @deprecated Call options go third now: `serverInterfaces(server, {}, opts)`. */
   serverInterfaces(server: Ref, opts: CallOptions): Paged<s.ServerInterface>;
   serverInterfaces(server: Ref, filters?: object, opts?: ListOptions) {
-    const [query, call] = listArgs(filters, opts);
-    return this._list(r.interfaces, query, call, `${this.serverPath(server)}/os-interface`);
+    // Nothing filters this list, so a first argument alone is call options: the released form, deprecated.
+    return this._list(r.interfaces, {}, opts ?? filters, `${this.serverPath(server)}/os-interface`);
   }
   getServerInterface(server: Ref, port: string, opts?: CallOptions) {
     return this._get(r.interfaces, port, opts, `${this.serverPath(server)}/os-interface/${seg(idOf(port, 'port'))}`);
@@ -213,8 +200,8 @@ export class ServerActionsProxy extends declaredProxy(r) {
   /** @deprecated Call options go third now: `volumeAttachments(server, {}, opts)`. */
   volumeAttachments(server: Ref, opts: CallOptions): Paged<s.ServerVolumeAttachment>;
   volumeAttachments(server: Ref, filters?: object, opts?: ListOptions) {
-    const [query, call] = listArgs(filters, opts);
-    return this._list(r.volumeAttachments, query, call, `${this.serverPath(server)}/os-volume_attachments`);
+    // Nothing filters this list, so a first argument alone is call options: the released form, deprecated.
+    return this._list(r.volumeAttachments, {}, opts ?? filters, `${this.serverPath(server)}/os-volume_attachments`);
   }
   getVolumeAttachment(server: Ref, volume: Ref, opts?: CallOptions) {
     return this._get(r.volumeAttachments, volume, opts, `${this.serverPath(server)}/os-volume_attachments/${seg(idOf(volume, 'volume'))}`);
