@@ -1,4 +1,5 @@
 import type { DeleteOptions, FindCallOptions, ListFilters } from '../../resource/declare.js';
+import type { Paged } from '../../resource/paginate.js';
 import type { ListOptions, Ref } from '../../resource/proxy.js';
 import type { CallOptions, Query } from '../../base/types.js';
 import { seg } from '../../base/url.js';
@@ -43,9 +44,12 @@ export class ApplicationCredentialsProxy extends GrantsProxy {
     return this._delete(r.applicationCredentials, appCred, opts, appCredPath(user, appCred));
   }
 
+  /** @deprecated The options come third: `accessRules(user, {}, opts)`. */
+  accessRules(user: Ref, opts: ListOptions): Paged<s.AccessRule>;
   /** The access rules of a user's application credentials. */
-  accessRules(user: Ref, opts?: ListOptions) {
-    return this._list(r.accessRules, {}, opts, rulesPath(user));
+  accessRules(user: Ref, filters?: ListFilters<s.AccessRule>, opts?: ListOptions): Paged<s.AccessRule>;
+  accessRules(user: Ref, filters?: object, opts?: ListOptions) {
+    return this.listOf(r.accessRules, filters, opts, rulesPath(user));
   }
   async getAccessRule(user: Ref, rule: Ref, opts?: CallOptions) {
     return this._get(r.accessRules, rule, opts, rulePath(user, rule));

@@ -1,11 +1,13 @@
 import { ValidationError } from '../../base/errors.js';
-import type { DeleteOptions } from '../../resource/declare.js';
+import type { DeleteOptions, ListFilters } from '../../resource/declare.js';
+import type { Paged } from '../../resource/paginate.js';
 import type { ListOptions, Ref } from '../../resource/proxy.js';
 import type { CallOptions } from '../../base/types.js';
 import { seg } from '../../base/url.js';
 import { idOf } from '../../base/validate.js';
 import { ImpliedRolesProxy } from './implied-roles.js';
 import * as r from './resources.js';
+import type * as s from './schemas.js';
 
 /**
  * Who holds a role, and where: a user or a group, on a project, a domain or the whole system.
@@ -98,8 +100,11 @@ export class GrantsProxy extends ImpliedRolesProxy {
   async revokeRole(role: Ref, target: GrantTarget, opts?: DeleteOptions) {
     return this._delete(r.roles, role, opts, grantRolePath(role, target));
   }
+  /** @deprecated The options come third: `grantedRoles(target, {}, opts)`. */
+  grantedRoles(target: GrantTarget, opts: ListOptions): Paged<s.Role>;
   /** The roles granted directly to a user or group on a project, a domain or the system. */
-  grantedRoles(target: GrantTarget, opts?: ListOptions) {
-    return this._list(r.roles, {}, opts, grantPath(target));
+  grantedRoles(target: GrantTarget, filters?: ListFilters<s.Role>, opts?: ListOptions): Paged<s.Role>;
+  grantedRoles(target: GrantTarget, filters?: object, opts?: ListOptions) {
+    return this.listOf(r.roles, filters, opts, grantPath(target));
   }
 }

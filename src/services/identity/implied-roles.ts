@@ -1,4 +1,5 @@
-import type { DeleteOptions } from '../../resource/declare.js';
+import type { DeleteOptions, ListFilters } from '../../resource/declare.js';
+import type { Paged } from '../../resource/paginate.js';
 import type { ListOptions, Ref } from '../../resource/proxy.js';
 import type { CallOptions } from '../../base/types.js';
 import { seg } from '../../base/url.js';
@@ -12,9 +13,12 @@ const impliesPath = (prior: Ref, implied: Ref) => `${priorPath(prior)}/${seg(idO
 
 /** Inference rules: holding a prior role implies holding others. */
 export class ImpliedRolesProxy extends UsersGroupsProxy {
+  /** @deprecated The options come second: `roleInferences({}, opts)`. */
+  roleInferences(opts: ListOptions): Paged<s.RoleInferences>;
   /** Every inference rule of the cloud, grouped by prior role. */
-  roleInferences(opts?: ListOptions) {
-    return this._list(r.roleInferences, {}, opts);
+  roleInferences(filters?: ListFilters<s.RoleInferences>, opts?: ListOptions): Paged<s.RoleInferences>;
+  roleInferences(filters?: object, opts?: ListOptions) {
+    return this.listOf(r.roleInferences, filters, opts);
   }
   /** The roles `prior` implies. */
   async impliedRoles(prior: Ref, opts?: CallOptions): Promise<s.RoleInferences> {

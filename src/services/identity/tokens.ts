@@ -2,7 +2,8 @@ import * as v from 'valibot';
 import { CatalogEntry } from '../../base/auth-state.js';
 import { ValidationError } from '../../base/errors.js';
 import { TokenBody } from '../../auth/token-body.js';
-import type { DeleteOptions } from '../../resource/declare.js';
+import type { DeleteOptions, ListFilters } from '../../resource/declare.js';
+import type { Paged } from '../../resource/paginate.js';
 import type { ListOptions } from '../../resource/proxy.js';
 import type { CallOptions, Query } from '../../base/types.js';
 import { parseResponse } from '../../base/validate.js';
@@ -42,13 +43,19 @@ export class TokensProxy extends LimitsProxy {
     });
   }
 
+  /** @deprecated The options come second: `authProjects({}, opts)`. */
+  authProjects(opts: ListOptions): Paged<s.Project>;
   /** The projects the current user may scope a token to (works with an unscoped token). */
-  authProjects(opts?: ListOptions) {
-    return this._list(r.authProjects, {}, opts);
+  authProjects(filters?: ListFilters<s.Project>, opts?: ListOptions): Paged<s.Project>;
+  authProjects(filters?: object, opts?: ListOptions) {
+    return this.listOf(r.authProjects, filters, opts);
   }
+  /** @deprecated The options come second: `authDomains({}, opts)`. */
+  authDomains(opts: ListOptions): Paged<s.Domain>;
   /** The domains the current user may scope a token to. */
-  authDomains(opts?: ListOptions) {
-    return this._list(r.authDomains, {}, opts);
+  authDomains(filters?: ListFilters<s.Domain>, opts?: ListOptions): Paged<s.Domain>;
+  authDomains(filters?: object, opts?: ListOptions) {
+    return this.listOf(r.authDomains, filters, opts);
   }
   /** The system scopes the current user may ask for (`[{ all: true }]` or `[]`). */
   async authSystem(opts?: CallOptions): Promise<Record<string, unknown>[]> {
