@@ -16,8 +16,8 @@ export class IdentityBase extends declaredProxy(r) {
   }
 
   /**
-   * A list that once took its options alone: called that way, with one object whose every key is
-   * an option's, the object is read as the options.
+   * A list that takes `(filters, opts)` but once took its options alone: called the old way, with
+   * one object whose every key is an option's, that object is read as the options.
    */
   protected listOf<D extends ResourceDef>(def: D, filters: object = {}, opts?: ListOptions, path?: string) {
     const old = opts === undefined && Object.keys(filters).every((k) => listOptionKeys.includes(k));
@@ -25,4 +25,5 @@ export class IdentityBase extends declaredProxy(r) {
   }
 }
 
+/** `/users/{id}`, under which a user's own collections are. */
 export const userPath = (user: Ref) => `/users/${seg(idOf(user, 'user'))}`;
