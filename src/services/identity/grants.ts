@@ -1,7 +1,13 @@
 import { ValidationError } from '../../base/errors.js';
-import type { Ref } from '../../resource/proxy.js';
+import type { DeleteOptions, ListFilters } from '../../resource/declare.js';
+import type { Paged } from '../../resource/paginate.js';
+import type { ListOptions, Ref } from '../../resource/proxy.js';
+import type { CallOptions } from '../../base/types.js';
 import { seg } from '../../base/url.js';
 import { idOf } from '../../base/validate.js';
+import { ImpliedRolesProxy } from './implied-roles.js';
+import * as r from './resources.js';
+import type * as s from './schemas.js';
 
 /**
  * Who holds a role, and where: a user or a group, on a project, a domain or the whole system.
@@ -29,6 +35,9 @@ export function grantPath(target: GrantTarget): string {
   if (scope === 'system') return `/system/${actorPart}/roles`;
   return `/${scope}s/${seg(idOf(target[scope] as Ref, `target.${scope}`))}/${actorPart}/roles`;
 }
+
+/** Where Keystone keeps one role of a grant target. */
+const grantRolePath = (role: Ref, target: GrantTarget) => `${grantPath(target)}/${seg(idOf(role, 'role'))}`;
 
 /** Filters of `GET /v3/role_assignments`, in this SDK's shorthand; Keystone's own keys pass through too. */
 export interface RoleAssignmentQuery {
@@ -69,4 +78,33 @@ export function assignmentQuery(q: RoleAssignmentQuery): Record<string, string |
     else if (value !== false) out[k] = value;
   }
   return out;
+}
+
+/** Role grants to users and groups, and the role assignments that result. */
+export class GrantsProxy extends ImpliedRolesProxy {
+  /**
+   * Role assignments, e.g. `{ user, project, effective: true, include_names: true }`
+   * (`GET /v3/role_assignments`).
+   */
+  roleAssignments(query: RoleAssignmentQuery = {}, opts?: ListOptions) {
+    return this._list(r.roleAssignments, assignmentQuery(query), opts);
+  }
+  /** Gives `role` to a user or group on a project, a domain or the system. */
+  async grantRole(role: Ref, target: GrantTarget, opts?: CallOptions): Promise<void> {
+    await this.request({ ...opts, method: 'PUT', path: grantRolePath(role, target), responseType: 'none' });
+  }
+  /** True when the user or group holds `role` directly there (not through groups or implied roles). */
+  async checkRoleGrant(role: Ref, target: GrantTarget, opts?: CallOptions): Promise<boolean> {
+    return this.check(grantRolePath(role, target), opts);
+  }
+  async revokeRole(role: Ref, target: GrantTarget, opts?: DeleteOptions) {
+    return this._delete(r.roles, role, opts, grantRolePath(role, target));
+  }
+  /** @deprecated The options come third: `grantedRoles(target, {}, opts)`. */
+  grantedRoles(target: GrantTarget, opts: ListOptions): Paged<s.Role>;
+  /** The roles granted directly to a user or group on a project, a domain or the system. */
+  grantedRoles(target: GrantTarget, filters?: ListFilters<s.Role>, opts?: ListOptions): Paged<s.Role>;
+  grantedRoles(target: GrantTarget, filters?: object, opts?: ListOptions) {
+    return this.listOf(r.roles, filters, opts, grantPath(target));
+  }
 }

@@ -31,10 +31,12 @@ export * from './schemas.js';
 export type { GrantTarget, RoleAssignmentQuery } from './grants.js';
 export type {
   DomainAttrs,
+  DomainUpdateAttrs,
   ProjectAttrs,
   ProjectUpdateAttrs,
   ProjectQuery,
   UserAttrs,
+  UserUpdateAttrs,
   UserQuery,
   GroupAttrs,
   GroupUpdateAttrs,
@@ -42,12 +44,16 @@ export type {
   RoleUpdateAttrs,
   ApplicationCredentialAttrs,
   CredentialAttrs,
+  CredentialUpdateAttrs,
   RegionAttrs,
   RegionUpdateAttrs,
   ServiceAttrs,
+  ServiceUpdateAttrs,
   EndpointAttrs,
+  EndpointUpdateAttrs,
   RegisteredLimitAttrs,
+  RegisteredLimitUpdateAttrs,
   LimitAttrs,
   LimitUpdateAttrs,
   Token,
-} from './proxy.js';
+} from './types.js';
