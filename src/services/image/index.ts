@@ -13,4 +13,4 @@ export type { ImageQuery, ImageChanges } from './proxy.js';
 export * from './schemas.js';
 export type { ImageDataSource, ImageDownload, ImageUploadOptions } from './image-data.js';
 export type { ImageImportMethod, ImageImportOptions } from './image-import.js';
-export type { ExpectedHash } from './checksum.js';
+export type { ExpectedHash } from './image-data.js';

@@ -1,9 +1,9 @@
-import { ChecksumMismatchError } from '../../base/errors.js';
 import type { CallOptions } from '../../base/types.js';
+import { createMd5 } from '../../transfer/hash.js';
+import { verifyingStream } from '../../transfer/verify.js';
+import type { ObjectStoreClient } from './client.js';
 import { unquote } from './headers.js';
-import { createMd5 } from './md5.js';
 import { objectPath } from './names.js';
-import type { ObjectStoreProxy } from './proxy.js';
 import { toObject, type SwiftObjectInfo } from './resources.js';
 
 export interface DownloadOptions extends CallOptions {
@@ -28,7 +28,7 @@ export interface SwiftDownload {
   object: SwiftObjectInfo;
 }
 
-export async function downloadObject(store: ObjectStoreProxy, container: string, name: string, opts: DownloadOptions = {}): Promise<SwiftDownload> {
+export async function downloadObject(store: ObjectStoreClient, container: string, name: string, opts: DownloadOptions = {}): Promise<SwiftDownload> {
   const { range, ifNoneMatch, ifMatch, ifModifiedSince, ifUnmodifiedSince, verify = true, ...call } = opts;
   const headers: Record<string, string> = {};
   if (range !== undefined) headers.range = typeof range === 'string' ? range : `bytes=${range.start}-${range.end ?? ''}`;
@@ -47,24 +47,7 @@ export async function downloadObject(store: ObjectStoreProxy, container: string,
   const h = res.headers;
   const checkable =
     res.status === 200 && !object.static_large_object && !object.manifest && !h.get('content-encoding') && /^[0-9a-f]{32}$/.test(unquote(h.get('etag')));
-  if (body && verify && checkable) body = body.pipeThrough(verifyMd5(object.hash, `${container}/${name}`));
+  if (body && verify && checkable)
+    body = verifyingStream(body, { checksum: { algorithm: 'md5', value: object.hash }, hasher: createMd5(), what: `object ${container}/${name}` });
   return { body, status: res.status, object };
-}
-
-/** Passes bytes through and fails the stream at its end when their MD5 is not `expected`. */
-function verifyMd5(expected: string, what: string): TransformStream<Uint8Array, Uint8Array> {
-  let hasher: Awaited<ReturnType<typeof createMd5>>;
-  return new TransformStream({
-    async start() {
-      hasher = await createMd5();
-    },
-    transform(chunk, controller) {
-      hasher.update(chunk);
-      controller.enqueue(chunk);
-    },
-    flush() {
-      const actual = hasher.digest('hex');
-      if (actual !== expected) throw new ChecksumMismatchError(`Downloaded ${what} has MD5 ${actual}, but its ETag is ${expected}`);
-    },
-  });
 }

@@ -16,16 +16,11 @@ export {
   SwiftInfo,
   isSwiftPseudoFolder,
 } from './schemas.js';
-export type {
-  ContainerAttrs as ObjectStoreContainerAttrs,
-  ContainerUpdate as ObjectStoreContainerUpdate,
-  ContainerQuery as ObjectStoreContainerQuery,
-  ObjectQuery as SwiftObjectQuery,
-  SwiftObjectRef,
-} from './proxy.js';
+export type { ContainerAttrs as ObjectStoreContainerAttrs, ContainerUpdate as ObjectStoreContainerUpdate, SwiftObjectRef } from './proxy.js';
+export type { ContainerQuery as ObjectStoreContainerQuery, ObjectQuery as SwiftObjectQuery } from './client.js';
 export type { ObjectUpdate as SwiftObjectUpdate } from './headers.js';
 export type { ObjectStoreAccount, ObjectStoreContainerInfo, SwiftObjectInfo } from './resources.js';
-export type { UploadOptions as SwiftUploadOptions, UploadProgress as SwiftUploadProgress, UploadResult as SwiftUploadResult } from './upload.js';
+export type { UploadOptions as SwiftUploadOptions, UploadProgress as SwiftUploadProgress, UploadResult as SwiftUploadResult } from './upload-options.js';
 export type { UploadData as SwiftUploadData } from './source.js';
 export type { DownloadOptions as SwiftDownloadOptions, SwiftDownload } from './download.js';
 export type { BulkDeleteResult as SwiftBulkDeleteResult } from './bulk.js';

@@ -4,8 +4,8 @@ import { ServiceClient, type ListOptions } from '../../session/service-client.js
 import { sleep } from '../../base/signals.js';
 import type { CallOptions } from '../../base/types.js';
 import { parseResponse } from '../../base/validate.js';
-import type { BulkDeleteResult } from './bulk.js';
-import { readBulk } from './bulk-result.js';
+import { readBulk, type BulkDeleteResult } from './bulk-result.js';
+import type { ContainerQuery, ObjectQuery, ObjectStoreClient } from './client.js';
 import type { DownloadOptions, SwiftDownload } from './download.js';
 import type { FormPostOptions, FormPostSignature } from './form-post.js';
 import { metaHeaders, objectHeaders, type ObjectUpdate } from './headers.js';
@@ -15,7 +15,7 @@ import { bulk, downloads, formPosts, largeObjects, tempUrls, uploadsFor } from '
 import { toAccount, toContainer, toObject, type ObjectStoreAccount, type ObjectStoreContainerInfo, type SwiftObjectInfo } from './resources.js';
 import * as s from './schemas.js';
 import type { TempUrlOptions } from './temp-url.js';
-import type { UploadOptions, UploadResult } from './upload.js';
+import type { UploadOptions, UploadResult } from './upload-options.js';
 
 /** Attributes of a new container. */
 export interface ContainerAttrs {
@@ -40,23 +40,6 @@ export interface ContainerUpdate extends Omit<ContainerAttrs, 'storagePolicy' | 
   removeMetadata?: readonly string[];
 }
 
-/** Changes to an object. Swift replaces an object's metadata on update: unchanged values are carried over here. */
-
-export interface ContainerQuery {
-  prefix?: string;
-  /** Start after this name. */
-  marker?: string;
-  /** Stop before this name. */
-  endMarker?: string;
-}
-
-export interface ObjectQuery extends ContainerQuery {
-  /** Roll names up to the first `delimiter` after the prefix into pseudo-folder entries (`{ subdir }`). */
-  delimiter?: string;
-  /** Only the objects directly under this pseudo-folder path. */
-  path?: string;
-}
-
 export type SwiftObjectRef = { container: string; name: string };
 
 const HEADERS_KEPT_ON_UPDATE = [
@@ -75,7 +58,7 @@ const HEADERS_KEPT_ON_UPDATE = [
  * character (`/`, spaces, `?`, `#`, `%`, unicode...). Uploads stream and switch to Static Large
  * Objects for large inputs; downloads are streams checked against the object's MD5.
  */
-export class ObjectStoreProxy extends ServiceClient {
+export class ObjectStoreProxy extends ServiceClient implements ObjectStoreClient {
   #infoCache: Promise<s.SwiftInfo> | undefined;
 
   // ---- account ----
