@@ -5,9 +5,15 @@
 import { readdir } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { openFileBlob } from './file-blob.js';
-import { saveStream } from './save-stream.js';
-import { isSwiftPseudoFolder, type ObjectStoreProxy, type SwiftDownloadOptions, type SwiftUploadOptions, type SwiftUploadResult } from '../services/object-store/index.js';
-
+import { saveDownload, type SavedDownload } from './save-stream.js';
+import {
+  isSwiftPseudoFolder,
+  type ObjectStoreProxy,
+  type SwiftDownloadOptions,
+  type SwiftObjectInfo,
+  type SwiftUploadOptions,
+  type SwiftUploadResult,
+} from '../services/object-store/index.js';
 
 /** The object store, or a Connection that has one. */
 export type ObjectStoreLike = ObjectStoreProxy | { objectStore: ObjectStoreProxy };
@@ -97,9 +103,15 @@ async function knownPlain(store: ObjectStoreProxy, container: string, prefix: st
   return (name: string) => plain.has(name) || !others.has(name);
 }
 
+/** What {@link downloadObjectToFile} wrote: `info` describes the object. */
+export interface SavedObject extends SavedDownload<SwiftObjectInfo> {
+  /** @deprecated The same as `info.hash`; `hash` goes in the next release. */
+  hash: string;
+}
+
 /**
  * Downloads an object into a file, written to `<path>.part` and renamed when complete and verified
- * (a failed or corrupt download leaves no file at `path`).
+ * (a failed or corrupt download leaves no file at `path`). A 304 (`ifNoneMatch`) writes nothing.
  */
 export async function downloadObjectToFile(
   store: ObjectStoreLike,
@@ -107,10 +119,9 @@ export async function downloadObjectToFile(
   name: string,
   path: string,
   opts: SwiftDownloadOptions = {},
-): Promise<{ bytes: number; hash: string }> {
-  const d = await storeOf(store).downloadObject(container, name, opts);
-  if (!d.body) return { bytes: 0, hash: d.object.hash };
-  return { bytes: await saveStream(d.body, path, opts.signal), hash: d.object.hash };
+): Promise<SavedObject> {
+  const saved = await saveDownload(await storeOf(store).downloadObject(container, name, opts), path, opts.signal);
+  return { ...saved, hash: saved.info.hash };
 }
 
 function globToRegExp(glob: string): RegExp {

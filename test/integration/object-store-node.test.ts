@@ -35,6 +35,8 @@ test('uploadDirectory with a glob, uploadFile, downloadObjectToFile', async () =
   const out = join(dir, 'out/d.txt');
   const r = await downloadObjectToFile(conn, C, 'site/docs/deep/d e.txt', out);
   expect(r.bytes).toBe(1);
+  expect(r).toMatchObject({ status: 200, size: 1, checksum: { algorithm: 'md5', value: r.info.hash }, info: { name: 'site/docs/deep/d e.txt' } });
+  expect(r.hash).toBe(r.info.hash); // the deprecated name
   expect(await readFile(out, 'utf8')).toBe('D');
   await expect(downloadObjectToFile(conn, C, 'missing', join(dir, 'out/missing'))).rejects.toMatchObject({ status: 404 });
 });

@@ -175,15 +175,22 @@ describe('objects', () => {
     expect(up.hash).toBe(createHash('md5').update(data).digest('hex'));
     const d = await os.downloadObject(C, 'bytes');
     expect(d.status).toBe(200);
-    expect(d.object.hash).toBe(up.hash);
-    expect(new Uint8Array(await new Response(d.body).arrayBuffer())).toEqual(data);
+    expect(d.info.hash).toBe(up.hash);
+    expect(d).toMatchObject({ size: 300_000, checksum: { algorithm: 'md5', value: up.hash }, contentType: 'application/octet-stream' });
+    expect(new Uint8Array(await new Response(d.stream).arrayBuffer())).toEqual(data);
     const part = await os.downloadObject(C, 'bytes', { range: { start: 10, end: 19 } });
     expect(part.status).toBe(206);
-    expect(part.object.bytes).toBe(300_000);
-    expect(new Uint8Array(await new Response(part.body).arrayBuffer())).toEqual(data.subarray(10, 20));
+    expect(part.info.bytes).toBe(300_000);
+    expect(part.size).toBe(10);
+    expect(new Uint8Array(await new Response(part.stream).arrayBuffer())).toEqual(data.subarray(10, 20));
     const tail = await os.downloadObjectAsArrayBuffer(C, 'bytes', { range: 'bytes=-5' });
     expect(new Uint8Array(tail)).toEqual(data.subarray(-5));
     const same = await os.downloadObject(C, 'bytes', { ifNoneMatch: up.hash });
+    expect(same).toMatchObject({ status: 304, stream: null });
+    // The deprecated names, for one release.
+    const old = await os.downloadObject(C, 'bytes');
+    expect(old.object.hash).toBe(up.hash);
+    expect(new Uint8Array(await new Response(old.body).arrayBuffer())).toEqual(data);
     expect(same).toMatchObject({ status: 304, body: null });
     await expect(os.downloadObject(C, 'bytes', { ifMatch: 'deadbeef' })).rejects.toBeInstanceOf(PreconditionFailedError);
     const blob = await os.downloadObjectAsBlob(C, 'bytes');

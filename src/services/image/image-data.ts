@@ -1,14 +1,11 @@
 import { ResponseError, ValidationError } from '../../base/errors.js';
 import { lazy } from '../../base/lazy.js';
 import type { OpenStackResponse } from '../../base/types.js';
-import type { Checksum, HashAlgorithm } from '../../transfer/download.js';
+import type { Checksum, Download, HashAlgorithm } from '../../transfer/download.js';
 import type { Image } from './schemas.js';
 
 // The checksum code loads with the first verified download, not with the image service.
 const checksums = lazy('checksums', () => import('../../transfer/verify.js'));
-
-/** A digest the data is expected to have (`algorithm` as Glance names it, `value` in hex). */
-export type ExpectedHash = Checksum;
 
 /** Image data to upload: a Blob or File, a stream of bytes, or bytes in memory. */
 export type ImageDataSource = Blob | ReadableStream<Uint8Array> | ArrayBuffer | ArrayBufferView;
@@ -38,22 +35,20 @@ function sizeOf(data: ImageDataSource): number | undefined {
   return undefined;
 }
 
-/** A download in progress. */
-export interface ImageDownload {
-  /** The bytes; when `checksum` is set, a mismatch errors the stream at its end with ChecksumMismatchError. */
+/** A download of an image's data: `info` is the image record. Glance never answers 304, so `stream` is always set. */
+export interface ImageDownload extends Download<Image> {
   stream: ReadableStream<Uint8Array>;
-  /** The digest verified while streaming, or undefined when the cloud gave none the SDK can compute. */
-  checksum: ExpectedHash | undefined;
-  /** Size in bytes, when known. */
-  size: number | undefined;
 }
+
+/** @deprecated Use `Checksum`; this name goes in the next release. */
+export type ExpectedHash = Checksum;
 
 /**
  * The digest to check: `os_hash_value` in its `os_hash_algo` first (multihash, sha512 by default),
  * else the MD5 `checksum`, else the `Content-MD5` header of the download. `canVerify` says which
  * algorithms the checksum code computes (it is loaded on demand).
  */
-export function expectedHash(image: Image, headers: Headers, canVerify: (algorithm: string) => algorithm is HashAlgorithm): ExpectedHash | undefined {
+export function expectedHash(image: Image, headers: Headers, canVerify: (algorithm: string) => algorithm is HashAlgorithm): Checksum | undefined {
   const algorithm = image.os_hash_algo?.toLowerCase();
   if (image.os_hash_value && algorithm && canVerify(algorithm)) return { algorithm, value: image.os_hash_value };
   if (image.checksum) return { algorithm: 'md5', value: image.checksum };
@@ -68,7 +63,7 @@ export async function toDownload(image: Image, res: OpenStackResponse<ReadableSt
   if (!data) throw new ResponseError(`image ${image.id} has no data to download (status ${image.status})`);
   const length = Number(res.headers.get('content-length') ?? image.size ?? NaN);
   let stream = data;
-  let checksum: ExpectedHash | undefined;
+  let checksum: Checksum | undefined;
   if (verify) {
     const code = await checksums().catch(async (e: unknown) => {
       await data.cancel().catch(() => undefined);
@@ -77,5 +72,12 @@ export async function toDownload(image: Image, res: OpenStackResponse<ReadableSt
     checksum = expectedHash(image, res.headers, code.isHashAlgorithm);
     if (checksum) stream = code.verifyingStream(data, { checksum, hasher: code.createHasher(checksum.algorithm), what: `image ${image.id}` });
   }
-  return { stream, checksum, size: Number.isFinite(length) ? length : undefined };
+  return {
+    stream,
+    size: Number.isFinite(length) ? length : undefined,
+    checksum,
+    contentType: res.headers.get('content-type') ?? undefined,
+    status: res.status,
+    info: image,
+  };
 }

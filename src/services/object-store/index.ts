@@ -28,3 +28,4 @@ export type { TempUrlOptions as SwiftTempUrlOptions } from './temp-url.js';
 export type { FormPostOptions as SwiftFormPostOptions, FormPostSignature as SwiftFormPostSignature } from './form-post.js';
 export type { DynamicLargeObjectOptions as SwiftDynamicLargeObjectOptions } from './large-object.js';
 export type { SignatureAlgorithm as SwiftSignatureAlgorithm } from './hmac.js';
+export type { Checksum, Download, HashAlgorithm } from '../../transfer/download.js';

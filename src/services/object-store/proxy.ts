@@ -293,15 +293,15 @@ export class ObjectStoreProxy extends ServiceClient implements ObjectStoreClient
 
   async downloadObjectAsBlob(container: string, name: string, opts: DownloadOptions = {}): Promise<Blob> {
     const d = await this.downloadObject(container, name, opts);
-    return new Response(d.body).blob().then((b) => (d.object.content_type ? new Blob([b], { type: d.object.content_type }) : b));
+    return new Response(d.stream).blob().then((b) => (d.contentType ? new Blob([b], { type: d.contentType }) : b));
   }
 
   async downloadObjectAsArrayBuffer(container: string, name: string, opts: DownloadOptions = {}): Promise<ArrayBuffer> {
-    return new Response((await this.downloadObject(container, name, opts)).body).arrayBuffer();
+    return new Response((await this.downloadObject(container, name, opts)).stream).arrayBuffer();
   }
 
   async downloadObjectAsText(container: string, name: string, opts: DownloadOptions = {}): Promise<string> {
-    return new Response((await this.downloadObject(container, name, opts)).body).text();
+    return new Response((await this.downloadObject(container, name, opts)).stream).text();
   }
 
   /** Writes a Dynamic Large Object manifest: the object reads as the concatenation of `<segmentContainer>/<prefix>*`. */
