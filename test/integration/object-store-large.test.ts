@@ -21,7 +21,7 @@ const sha256 = (b: Uint8Array | ArrayBuffer) => createHash('sha256').update(new 
 const segmentNames = async (prefix = '') =>
   (await os.objects(SEG, { prefix }).toArray().catch(() => [])).flatMap((e) => (isSwiftPseudoFolder(e) ? [] : [e.name]));
 
-beforeAll(() => os.createContainer(C));
+beforeAll(() => os.createContainer({ name: C }));
 afterAll(async () => {
   await os.deleteContainer(C, { recursive: true, ignoreMissing: true });
   await os.deleteContainer(SEG, { recursive: true, ignoreMissing: true });
@@ -179,7 +179,7 @@ describe('replacing a large object', () => {
 describe('recursive container delete', () => {
   test('removes large objects with their segments, and the segments container it emptied', async () => {
     const c = uniqueName('os-recursive');
-    await os.createContainer(c);
+    await os.createContainer({ name: c });
     await os.uploadObject({ container: c, name: 'large.bin', data: new Blob([bytes(3 * MiB)]), segmentSize: MiB });
     await os.uploadObject({ container: c, name: 'small.txt', data: 'small', contentType: 'text/plain' });
     expect((await os.objects(`${c}_segments`).toArray()).length).toBe(3);

@@ -128,6 +128,34 @@ describe('signatures', () => {
   });
 });
 
+describe('containers', () => {
+  const routes: [RegExp, Handler][] = [
+    [/^HEAD \/v1\/AUTH_p1\/box$/, (_q, res) => void res.writeHead(204, { 'x-container-object-count': '0', 'x-container-meta-owner': 'qa', 'x-container-read': '.r:*' }).end()],
+  ];
+  const attrs = { metadata: { owner: 'qa' }, readAcl: '.r:*', versions: true, storagePolicy: 'gold', headers: { 'x-container-meta-quota-bytes': '10' } };
+  const sent = { 'x-container-meta-owner': 'qa', 'x-container-read': '.r:*', 'x-versions-enabled': 'true', 'x-storage-policy': 'gold', 'x-container-meta-quota-bytes': '10', 'x-trace': 't' };
+
+  test('createContainer takes one attributes object, the call options after it', async () => {
+    const { os, swiftRequests } = await swift({ routes });
+    const c = await os.createContainer({ name: 'box', ...attrs }, { headers: { 'x-trace': 't' } });
+    expect(c).toMatchObject({ name: 'box', metadata: { owner: 'qa' }, read_acl: '.r:*' });
+    const [put, head] = swiftRequests();
+    expect(put).toMatchObject({ method: 'PUT', url: `${ACCOUNT}/box`, headers: sent });
+    expect(head).toMatchObject({ method: 'HEAD', url: `${ACCOUNT}/box` });
+    await expect(os.createContainer({ name: 'a/b' })).rejects.toMatchObject({ field: 'container' });
+  });
+
+  test('the deprecated createContainer(name, attrs, opts) sends the same request', async () => {
+    const { os, swiftRequests } = await swift({ routes });
+    const c = await os.createContainer('box', attrs, { headers: { 'x-trace': 't' } });
+    expect(c).toMatchObject({ name: 'box', metadata: { owner: 'qa' }, read_acl: '.r:*' });
+    expect(swiftRequests()[0]).toMatchObject({ method: 'PUT', url: `${ACCOUNT}/box`, headers: sent });
+    await os.createContainer('box');
+    expect(swiftRequests()[2]).toMatchObject({ method: 'PUT', url: `${ACCOUNT}/box` });
+    await expect(os.createContainer('a/b')).rejects.toMatchObject({ field: 'container' });
+  });
+});
+
 describe('downloads', () => {
   const served = (body: string, headers: Record<string, string>, status = 200): [RegExp, Handler][] => [
     [/^GET \/v1\/AUTH_p1\/c\/o$/, (_q, res) => void res.writeHead(status, { 'content-length': String(body.length), ...headers }).end(body)],

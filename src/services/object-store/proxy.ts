@@ -17,8 +17,9 @@ import * as s from './schemas.js';
 import type { TempUrlOptions } from './temp-url.js';
 import type { UploadOptions, UploadResult } from './upload-options.js';
 
-/** Attributes of a new container. */
+/** A new container: its name and attributes. */
 export interface ContainerAttrs {
+  name: string;
   metadata?: Record<string, string>;
   /** `X-Container-Read`, e.g. `.r:*,.rlistings` for a public container. */
   readAcl?: string;
@@ -33,7 +34,7 @@ export interface ContainerAttrs {
 }
 
 /** Changes to a container; `null` removes an ACL. */
-export interface ContainerUpdate extends Omit<ContainerAttrs, 'storagePolicy' | 'readAcl' | 'writeAcl'> {
+export interface ContainerUpdate extends Omit<ContainerAttrs, 'name' | 'storagePolicy' | 'readAcl' | 'writeAcl'> {
   readAcl?: string | null;
   writeAcl?: string | null;
   /** Metadata names to remove. */
@@ -110,7 +111,13 @@ export class ObjectStoreProxy extends ServiceClient implements ObjectStoreClient
   }
 
   /** Creates a container (or updates the headers of an existing one) and returns it. */
-  async createContainer(name: string, attrs: ContainerAttrs = {}, opts: CallOptions = {}): Promise<ObjectStoreContainerInfo> {
+  createContainer(attrs: ContainerAttrs, opts?: CallOptions): Promise<ObjectStoreContainerInfo>;
+  /** @deprecated Pass the name with the attributes: `createContainer({ name, ...attrs }, opts)`. This form goes in the next release. */
+  createContainer(name: string, attrs?: Omit<ContainerAttrs, 'name'>, opts?: CallOptions): Promise<ObjectStoreContainerInfo>;
+  async createContainer(attrs: ContainerAttrs | string, more?: CallOptions | Omit<ContainerAttrs, 'name'>, last?: CallOptions): Promise<ObjectStoreContainerInfo> {
+    if (typeof attrs === 'string') return this.createContainer({ ...more, name: attrs }, last);
+    const { name } = attrs;
+    const opts: CallOptions = more ?? {};
     const headers: Record<string, string> = { ...metaHeaders('container', attrs.metadata) };
     if (attrs.readAcl !== undefined) headers['x-container-read'] = attrs.readAcl;
     if (attrs.writeAcl !== undefined) headers['x-container-write'] = attrs.writeAcl;
