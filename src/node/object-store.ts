@@ -8,11 +8,11 @@ import { openFileBlob } from './file-blob.js';
 import { saveDownload, type SavedDownload } from './save-stream.js';
 import {
   isSwiftPseudoFolder,
+  type ObjectStoreDownloadOptions,
+  type ObjectStoreObjectInfo,
   type ObjectStoreProxy,
-  type SwiftDownloadOptions,
-  type SwiftObjectInfo,
-  type SwiftUploadOptions,
-  type SwiftUploadResult,
+  type ObjectStoreUploadOptions,
+  type ObjectStoreUploadResult,
 } from '../services/object-store/index.js';
 
 /** The object store, or a Connection that has one. */
@@ -20,13 +20,13 @@ export type ObjectStoreLike = ObjectStoreProxy | { objectStore: ObjectStoreProxy
 
 const storeOf = (x: ObjectStoreLike): ObjectStoreProxy => ('objectStore' in x ? x.objectStore : x);
 
-export type UploadFileOptions = Omit<SwiftUploadOptions, 'container' | 'name' | 'data'> & {
+export type UploadFileOptions = Omit<ObjectStoreUploadOptions, 'container' | 'name' | 'data'> & {
   /** Object name (default: the file's base name). */
   name?: string;
 };
 
 /** Uploads one file; large files become Static Large Objects as `uploadObject` decides. */
-export async function uploadFile(store: ObjectStoreLike, container: string, path: string, opts: UploadFileOptions = {}): Promise<SwiftUploadResult> {
+export async function uploadFile(store: ObjectStoreLike, container: string, path: string, opts: UploadFileOptions = {}): Promise<ObjectStoreUploadResult> {
   const blob = await openFileBlob(path);
   return storeOf(store).uploadObject({ ...opts, container, name: opts.name ?? basename(path), data: blob });
 }
@@ -37,7 +37,7 @@ export interface UploadDirectoryOptions extends Omit<UploadFileOptions, 'name' |
   /** Files uploaded at once (default 4). */
   parallel?: number;
   /** Called after each file. */
-  onFile?: (result: SwiftUploadResult) => void;
+  onFile?: (result: ObjectStoreUploadResult) => void;
 }
 
 /**
@@ -52,7 +52,7 @@ export async function uploadDirectory(
   directory: string,
   pattern: RegExp | string = /.*/,
   opts: UploadDirectoryOptions = {},
-): Promise<SwiftUploadResult[]> {
+): Promise<ObjectStoreUploadResult[]> {
   const { prefix = '', parallel = 4, onFile, ...upload } = opts;
   const re = typeof pattern === 'string' ? globToRegExp(pattern) : pattern;
   const entries = await readdir(directory, { recursive: true, withFileTypes: true });
@@ -62,7 +62,7 @@ export async function uploadDirectory(
     .filter((rel) => re.test(rel))
     .sort();
   const plain = upload.leaveSegments ? undefined : await knownPlain(storeOf(store), container, prefix, files.length, upload.signal);
-  const results: SwiftUploadResult[] = [];
+  const results: ObjectStoreUploadResult[] = [];
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.max(1, Math.min(parallel, files.length)) }, async () => {
@@ -104,7 +104,7 @@ async function knownPlain(store: ObjectStoreProxy, container: string, prefix: st
 }
 
 /** What {@link downloadObjectToFile} wrote: `info` describes the object. */
-export interface SavedObject extends SavedDownload<SwiftObjectInfo> {
+export interface SavedObject extends SavedDownload<ObjectStoreObjectInfo> {
   /** @deprecated The same as `info.hash`; `hash` goes in the next release. */
   hash: string;
 }
@@ -118,7 +118,7 @@ export async function downloadObjectToFile(
   container: string,
   name: string,
   path: string,
-  opts: SwiftDownloadOptions = {},
+  opts: ObjectStoreDownloadOptions = {},
 ): Promise<SavedObject> {
   const saved = await saveDownload(await storeOf(store).downloadObject(container, name, opts), path, opts.signal);
   return { ...saved, hash: saved.info.hash };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { isSwiftPseudoFolder, type SwiftUploadProgress } from '../../src/services/object-store/index.js';
+import { isSwiftPseudoFolder, type ObjectStoreUploadProgress } from '../../src/services/object-store/index.js';
 import { connectTo, uniqueName } from '../helpers/cloud.js';
 
 const os = connectTo('local-demo').objectStore;
@@ -30,7 +30,7 @@ afterAll(async () => {
 describe('Static Large Objects', () => {
   test('a Blob over the segment size becomes an SLO; download equal; delete removes the segments', async () => {
     const data = bytes(5 * MiB + 3);
-    const events: SwiftUploadProgress[] = [];
+    const events: ObjectStoreUploadProgress[] = [];
     const r = await os.uploadObject({ container: C, name: 'big/blob.bin', data: new Blob([data]), segmentSize: MiB, concurrency: 4, onProgress: (p) => events.push(p) });
     expect(r).toMatchObject({ segments: 6, bytes: data.length });
     expect(events.flatMap((e) => (e.segment ? [e.segment.index] : [])).sort()).toEqual([0, 1, 2, 3, 4, 5]);
@@ -99,7 +99,7 @@ describe('Static Large Objects', () => {
     await expect(first).rejects.toMatchObject({ name: 'AbortError' });
     const kept = await segmentNames('big/resumed/');
     expect(kept.length).toBeGreaterThanOrEqual(6);
-    const events: SwiftUploadProgress[] = [];
+    const events: ObjectStoreUploadProgress[] = [];
     const r = await os.uploadObject({ container: C, name: 'big/resumed', data, segmentSize: 512 * 1024, resume: true, onProgress: (p) => events.push(p) });
     const skipped = events.filter((e) => e.segment?.skipped).length;
     expect(skipped).toBeGreaterThanOrEqual(kept.length - 2);
@@ -112,7 +112,7 @@ describe('Static Large Objects', () => {
 describe('upload progress in Node', () => {
   test('a Blob sent in one PUT advances as fetch reads it, and reaches its size only once stored', async () => {
     const data = bytes(8 * MiB, 5);
-    const events: SwiftUploadProgress[] = [];
+    const events: ObjectStoreUploadProgress[] = [];
     const r = await os.uploadObject({ container: C, name: 'progress/one-put', data: new Blob([data]), largeObjectThreshold: 64 * MiB, onProgress: (p) => events.push({ ...p }) });
     expect(r).toMatchObject({ segments: 0, bytes: data.length, hash: createHash('md5').update(data).digest('hex') });
     expect(events[0]).toEqual({ loaded: 0, total: data.length });

@@ -2,7 +2,15 @@ import { createHash, createHmac } from 'node:crypto';
 import { afterEach, describe, expect, test } from 'vitest';
 import { Connection } from '../../src/core.js';
 import { ChecksumMismatchError, ValidationError } from '../../src/base/errors.js';
-import { objectStore } from '../../src/services/object-store/index.js';
+import {
+  objectStore,
+  ObjectStoreObject,
+  SwiftObject,
+  type ObjectStoreDownload,
+  type ObjectStoreObjectInfo,
+  type SwiftDownload,
+  type SwiftObjectInfo,
+} from '../../src/services/object-store/index.js';
 import { fromHeaderValue, toHeaderValue } from '../../src/services/object-store/headers.js';
 import { objectPath } from '../../src/services/object-store/names.js';
 import { streamCutter } from '../../src/services/object-store/stream-upload.js';
@@ -153,6 +161,19 @@ describe('containers', () => {
     await os.createContainer('box');
     expect(swiftRequests()[2]).toMatchObject({ method: 'PUT', url: `${ACCOUNT}/box` });
     await expect(os.createContainer('a/b')).rejects.toMatchObject({ field: 'container' });
+  });
+});
+
+describe('type names', () => {
+  test('the former Swift* names are the ObjectStore* ones', () => {
+    expect(SwiftObject).toBe(ObjectStoreObject);
+    // Compile-time: each old type is assignable both ways to its new name.
+    const info = {} as ObjectStoreObjectInfo;
+    const old: SwiftObjectInfo = info;
+    const back: ObjectStoreObjectInfo = old;
+    const download = {} as SwiftDownload;
+    const same: ObjectStoreDownload = download;
+    expect([back, same]).toHaveLength(2);
   });
 });
 

@@ -5,7 +5,7 @@ import { checkContainer, checkObject, objectPath } from './names.js';
 import { forEachLimit } from './pool.js';
 import { readBulk, type BulkDeleteResult } from './bulk-result.js';
 import type { ObjectStoreClient } from './client.js';
-import { isSwiftPseudoFolder, type SwiftObject } from './schemas.js';
+import { isSwiftPseudoFolder, type ObjectStoreObject } from './schemas.js';
 
 export type { BulkDeleteResult } from './bulk-result.js';
 
@@ -87,7 +87,7 @@ async function* allNames(store: ObjectStoreClient, container: string, opts: Call
 export async function emptyContainer(store: ObjectStoreClient, name: string, opts: CallOptions): Promise<void> {
   let large = 0;
   for await (const page of store.objects(name, {}, opts).pages()) {
-    const objects = page.filter((e): e is SwiftObject => !isSwiftPseudoFolder(e));
+    const objects = page.filter((e): e is ObjectStoreObject => !isSwiftPseudoFolder(e));
     const manifests = objects.filter((o) => o.slo_etag !== undefined).map((o) => o.name);
     large += manifests.length;
     await forEachLimit(manifests, 4, (n, signal) => store.deleteObject(name, n, { ...opts, signal, ignoreMissing: true }), opts.signal);

@@ -2,8 +2,8 @@ import type { CallOptions, OpenStackResponse, RequestSpec } from '../../base/typ
 import type { Paged } from '../../resource/paginate.js';
 import type { ListOptions } from '../../session/service-client.js';
 import type { Session } from '../../session/session.js';
-import type { SwiftObjectInfo } from './resources.js';
-import type { SwiftInfo, SwiftListEntry } from './schemas.js';
+import type { ObjectStoreObjectInfo } from './resources.js';
+import type { ObjectStoreInfo, ObjectStoreListEntry } from './schemas.js';
 
 export interface ContainerQuery {
   prefix?: string;
@@ -30,9 +30,9 @@ export interface ObjectStoreClient {
   readonly session: Pick<Session, 'retryPolicy'>;
   request<T = unknown>(spec: RequestSpec): Promise<OpenStackResponse<T>>;
   endpoint(opts?: CallOptions): Promise<string>;
-  info(opts?: CallOptions): Promise<SwiftInfo>;
-  objects(container: string, query?: ObjectQuery, opts?: ListOptions): Paged<SwiftListEntry>;
-  headObject(container: string, name: string, opts?: CallOptions): Promise<SwiftObjectInfo>;
+  info(opts?: CallOptions): Promise<ObjectStoreInfo>;
+  objects(container: string, query?: ObjectQuery, opts?: ListOptions): Paged<ObjectStoreListEntry>;
+  headObject(container: string, name: string, opts?: CallOptions): Promise<ObjectStoreObjectInfo>;
   deleteObject(container: string, name: string, opts?: CallOptions & { ignoreMissing?: boolean }): Promise<void>;
   deleteContainer(name: string, opts?: CallOptions & { ignoreMissing?: boolean }): Promise<void>;
 }

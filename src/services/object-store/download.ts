@@ -5,7 +5,7 @@ import { verifyingStream } from '../../transfer/verify.js';
 import type { ObjectStoreClient } from './client.js';
 import { num, unquote } from './headers.js';
 import { objectPath } from './names.js';
-import { toObject, type SwiftObjectInfo } from './resources.js';
+import { toObject, type ObjectStoreObjectInfo } from './resources.js';
 
 export interface DownloadOptions extends CallOptions {
   /** Part of the object: `{ start, end }` (inclusive byte offsets; `end` omitted reads to the end) or a raw `bytes=` value. */
@@ -25,14 +25,14 @@ export interface DownloadOptions extends CallOptions {
  * are the whole object's, also for a range). `status` is 200, 206 for a range, or 304 (no `stream`)
  * when `ifNoneMatch`/`ifModifiedSince` matched.
  */
-export interface SwiftDownload extends Download<SwiftObjectInfo> {
+export interface ObjectStoreDownload extends Download<ObjectStoreObjectInfo> {
   /** @deprecated The same as `stream`; `body` goes in the next release. */
   body: ReadableStream<Uint8Array> | null;
   /** @deprecated The same as `info`; `object` goes in the next release. */
-  object: SwiftObjectInfo;
+  object: ObjectStoreObjectInfo;
 }
 
-export async function downloadObject(store: ObjectStoreClient, container: string, name: string, opts: DownloadOptions = {}): Promise<SwiftDownload> {
+export async function downloadObject(store: ObjectStoreClient, container: string, name: string, opts: DownloadOptions = {}): Promise<ObjectStoreDownload> {
   const { range, ifNoneMatch, ifMatch, ifModifiedSince, ifUnmodifiedSince, verify = true, ...call } = opts;
   const headers: Record<string, string> = {};
   if (range !== undefined) headers.range = typeof range === 'string' ? range : `bytes=${range.start}-${range.end ?? ''}`;

@@ -6,13 +6,13 @@ import type { CallOptions } from '../../base/types.js';
 import { parseResponse } from '../../base/validate.js';
 import { readBulk, type BulkDeleteResult } from './bulk-result.js';
 import type { ContainerQuery, ObjectQuery, ObjectStoreClient } from './client.js';
-import type { DownloadOptions, SwiftDownload } from './download.js';
+import type { DownloadOptions, ObjectStoreDownload } from './download.js';
 import type { FormPostOptions, FormPostSignature } from './form-post.js';
 import { metaHeaders, objectHeaders, type ObjectUpdate } from './headers.js';
 import type { DynamicLargeObjectOptions } from './large-object.js';
 import { containerPath, objectPath } from './names.js';
 import { bulk, downloads, formPosts, largeObjects, tempUrls, uploadsFor } from './on-demand.js';
-import { toAccount, toContainer, toObject, type ObjectStoreAccount, type ObjectStoreContainerInfo, type SwiftObjectInfo } from './resources.js';
+import { toAccount, toContainer, toObject, type ObjectStoreAccount, type ObjectStoreContainerInfo, type ObjectStoreObjectInfo } from './resources.js';
 import * as s from './schemas.js';
 import type { TempUrlOptions } from './temp-url.js';
 import type { UploadOptions, UploadResult } from './upload-options.js';
@@ -41,7 +41,7 @@ export interface ContainerUpdate extends Omit<ContainerAttrs, 'name' | 'storageP
   removeMetadata?: readonly string[];
 }
 
-export type SwiftObjectRef = { container: string; name: string };
+export type ObjectRef = { container: string; name: string };
 
 const HEADERS_KEPT_ON_UPDATE = [
   'content-disposition',
@@ -60,17 +60,17 @@ const HEADERS_KEPT_ON_UPDATE = [
  * Objects for large inputs; downloads are streams checked against the object's MD5.
  */
 export class ObjectStoreProxy extends ServiceClient implements ObjectStoreClient {
-  #infoCache: Promise<s.SwiftInfo> | undefined;
+  #infoCache: Promise<s.ObjectStoreInfo> | undefined;
 
   // ---- account ----
 
   /** The cluster's capabilities and limits (`GET /info`), fetched once. */
-  info(opts: CallOptions = {}): Promise<s.SwiftInfo> {
+  info(opts: CallOptions = {}): Promise<s.ObjectStoreInfo> {
     this.#infoCache ??= (async () => {
       const endpoint = await this.endpoint(opts);
       const root = endpoint.replace(/\/v1(\/[^/]*)?\/?$/, '');
       const res = await this.request({ ...opts, path: `${root}/info`, authenticated: false });
-      return parseResponse(s.SwiftInfo, res.data, 'object store info');
+      return parseResponse(s.ObjectStoreInfo, res.data, 'object store info');
     })().catch((e) => {
       this.#infoCache = undefined;
       throw e;
@@ -190,15 +190,15 @@ export class ObjectStoreProxy extends ServiceClient implements ObjectStoreClient
    * Objects of a container in name order. With a `delimiter`, names are rolled up into pseudo-folder
    * entries `{ subdir }` (test with `'subdir' in entry`).
    */
-  objects(container: string, query: ObjectQuery = {}, opts: ListOptions = {}): Paged<s.SwiftListEntry> {
+  objects(container: string, query: ObjectQuery = {}, opts: ListOptions = {}): Paged<s.ObjectStoreListEntry> {
     // A pseudo-folder is told by its `subdir` (a branch here costs less than a schema union).
-    const entry = (x: unknown): s.SwiftListEntry =>
-      (x as { subdir?: unknown } | null)?.subdir !== undefined ? parseResponse(s.SwiftPseudoFolder, x, 'pseudo-folder') : parseResponse(s.SwiftObject, x, 'object');
+    const entry = (x: unknown): s.ObjectStoreListEntry =>
+      (x as { subdir?: unknown } | null)?.subdir !== undefined ? parseResponse(s.ObjectStorePseudoFolder, x, 'pseudo-folder') : parseResponse(s.ObjectStoreObject, x, 'object');
     return this.#listing(containerPath(container), query, opts, entry);
   }
 
   /** Size, ETag, content type, dates, metadata and large-object details of an object. */
-  async headObject(container: string, name: string, opts: CallOptions = {}): Promise<SwiftObjectInfo> {
+  async headObject(container: string, name: string, opts: CallOptions = {}): Promise<ObjectStoreObjectInfo> {
     const res = await this.request({ ...opts, method: 'HEAD', path: objectPath(container, name) });
     return toObject(container, name, res.headers);
   }
@@ -240,8 +240,8 @@ export class ObjectStoreProxy extends ServiceClient implements ObjectStoreClient
    * added. `manifest: true` copies a Static Large Object's manifest instead of its content.
    */
   async copyObject(
-    from: SwiftObjectRef,
-    to: SwiftObjectRef,
+    from: ObjectRef,
+    to: ObjectRef,
     opts: CallOptions & { metadata?: Record<string, string>; freshMetadata?: boolean; contentType?: string; manifest?: boolean } = {},
   ): Promise<void> {
     const source = objectPath(from.container, from.name);
@@ -294,7 +294,7 @@ export class ObjectStoreProxy extends ServiceClient implements ObjectStoreClient
   }
 
   /** Downloads an object as a stream, checked against its MD5 while read (ordinary objects). */
-  async downloadObject(container: string, name: string, opts: DownloadOptions = {}): Promise<SwiftDownload> {
+  async downloadObject(container: string, name: string, opts: DownloadOptions = {}): Promise<ObjectStoreDownload> {
     return (await downloads()).downloadObject(this, container, name, opts);
   }
 
