@@ -16,7 +16,7 @@ for await (const flavor of conn.compute.flavors()) console.log(`flavor ${flavor.
 
 // --- upload a directory, then page through what was uploaded ---------------------------------
 const container = `demo-${Date.now()}`;
-await conn.objectStore.createContainer(container);
+await conn.objectStore.createContainer({ name: container });
 const uploaded = await uploadDirectory(conn, container, 'examples', '**/*.{mjs,ts,js,html,css}');
 console.log(`uploaded ${uploaded.length} files to ${container}`);
 let page = 0;

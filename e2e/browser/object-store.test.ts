@@ -96,7 +96,7 @@ describe.each([
     const r = await browser.page.evaluate(
       async ({ auth, container }) => {
         const conn = (window as any).connect(auth);
-        await conn.objectStore.createContainer(container);
+        await conn.objectStore.createContainer({ name: container });
         const names: string[] = [];
         for await (const c of conn.objectStore.containers()) names.push(c.name);
         return names;

@@ -18,7 +18,7 @@ const container = env('OSSDK_TEST_CONTAINER') ?? `runtime-${Date.now().toString(
 const conn = connect({ cloud });
 const state = await conn.auth.getAuthState();
 
-await conn.objectStore.createContainer(container);
+await conn.objectStore.createContainer({ name: container });
 const text = `hello from ${runtime}`;
 const uploaded = await conn.objectStore.uploadObject({
   container,

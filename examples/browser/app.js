@@ -111,7 +111,7 @@ $('#new-container').addEventListener('submit', async (event) => {
   const name = form.elements.name.value.trim();
   await busy(form, async () => {
     try {
-      await conn.objectStore.createContainer(name);
+      await conn.objectStore.createContainer({ name });
       form.reset();
       await openContainer(name);
     } catch (e) {

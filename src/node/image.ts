@@ -2,11 +2,11 @@
  * Node and Deno conveniences for the image service: an image's data uploaded from a file (read
  * piece by piece, never whole, in Deno too) and downloaded into one (verified before it is kept).
  */
-import type { ExpectedHash, ImageProxy, ImageUploadOptions } from '../services/image/index.js';
+import type { Image, ImageProxy, ImageUploadOptions } from '../services/image/index.js';
 import type { Ref } from '../resource/proxy.js';
 import type { CallOptions } from '../base/types.js';
 import { openFileBlob } from './file-blob.js';
-import { saveStream } from './save-stream.js';
+import { saveDownload, type SavedDownload } from './save-stream.js';
 
 /** The image service, or a Connection that has one. */
 export type ImageLike = ImageProxy | { image: ImageProxy };
@@ -39,15 +39,14 @@ export async function uploadImageFile(images: ImageLike, image: Ref, path: strin
 /**
  * Downloads an image's data into a file, verified while it streams against the image's hash: the
  * data goes to `<path>.part` and is renamed to `path` only once complete and verified, so a failed
- * or corrupt download leaves no file at `path`. `checksum` is the digest that was verified.
+ * or corrupt download leaves no file at `path`. `checksum` is the digest that was verified, `info`
+ * the image.
  */
 export async function downloadImageToFile(
   images: ImageLike,
   image: Ref,
   path: string,
   opts: CallOptions & { verify?: boolean } = {},
-): Promise<{ bytes: number; checksum: ExpectedHash | undefined }> {
-  const d = await imagesOf(images).downloadImage(image, opts);
-  const bytes = await saveStream(d.stream, path, opts.signal);
-  return { bytes, checksum: d.checksum };
+): Promise<SavedDownload<Image>> {
+  return saveDownload(await imagesOf(images).downloadImage(image, opts), path, opts.signal);
 }

@@ -51,3 +51,4 @@ export function connect<const S extends readonly ServicePlugin[] = []>(opts: Con
 }
 export * from './object-store.js';
 export * from './image.js';
+export type { SavedDownload } from './save-stream.js';

@@ -5,23 +5,28 @@
 import { readdir } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { openFileBlob } from './file-blob.js';
-import { saveStream } from './save-stream.js';
-import { isSwiftPseudoFolder, type ObjectStoreProxy, type SwiftDownloadOptions, type SwiftUploadOptions, type SwiftUploadResult } from '../services/object-store/index.js';
-
+import { saveDownload, type SavedDownload } from './save-stream.js';
+import {
+  isSwiftPseudoFolder,
+  type ObjectStoreDownloadOptions,
+  type ObjectStoreObjectInfo,
+  type ObjectStoreProxy,
+  type ObjectStoreUploadOptions,
+  type ObjectStoreUploadResult,
+} from '../services/object-store/index.js';
 
 /** The object store, or a Connection that has one. */
 export type ObjectStoreLike = ObjectStoreProxy | { objectStore: ObjectStoreProxy };
 
 const storeOf = (x: ObjectStoreLike): ObjectStoreProxy => ('objectStore' in x ? x.objectStore : x);
 
-/** Options of {@link uploadFile}: those of `uploadObject`, less the data, which is read from the file. */
-export type UploadFileOptions = Omit<SwiftUploadOptions, 'container' | 'name' | 'data'> & {
+export type UploadFileOptions = Omit<ObjectStoreUploadOptions, 'container' | 'name' | 'data'> & {
   /** Object name (default: the file's base name). */
   name?: string;
 };
 
 /** Uploads one file; large files become Static Large Objects as `uploadObject` decides. */
-export async function uploadFile(store: ObjectStoreLike, container: string, path: string, opts: UploadFileOptions = {}): Promise<SwiftUploadResult> {
+export async function uploadFile(store: ObjectStoreLike, container: string, path: string, opts: UploadFileOptions = {}): Promise<ObjectStoreUploadResult> {
   const blob = await openFileBlob(path);
   return storeOf(store).uploadObject({ ...opts, container, name: opts.name ?? basename(path), data: blob });
 }
@@ -33,7 +38,7 @@ export interface UploadDirectoryOptions extends Omit<UploadFileOptions, 'name' |
   /** Files uploaded at once (default 4). */
   parallel?: number;
   /** Called after each file. */
-  onFile?: (result: SwiftUploadResult) => void;
+  onFile?: (result: ObjectStoreUploadResult) => void;
 }
 
 /**
@@ -48,7 +53,7 @@ export async function uploadDirectory(
   directory: string,
   pattern: RegExp | string = /.*/,
   opts: UploadDirectoryOptions = {},
-): Promise<SwiftUploadResult[]> {
+): Promise<ObjectStoreUploadResult[]> {
   const { prefix = '', parallel = 4, onFile, ...upload } = opts;
   const re = typeof pattern === 'string' ? globToRegExp(pattern) : pattern;
   const entries = await readdir(directory, { recursive: true, withFileTypes: true });
@@ -58,7 +63,7 @@ export async function uploadDirectory(
     .filter((rel) => re.test(rel))
     .sort();
   const plain = upload.leaveSegments ? undefined : await knownPlain(storeOf(store), container, prefix, files.length, upload.signal);
-  const results: SwiftUploadResult[] = [];
+  const results: ObjectStoreUploadResult[] = [];
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.max(1, Math.min(parallel, files.length)) }, async () => {
@@ -99,20 +104,25 @@ async function knownPlain(store: ObjectStoreProxy, container: string, prefix: st
   return (name: string) => plain.has(name) || !others.has(name);
 }
 
+/** What {@link downloadObjectToFile} wrote: `info` describes the object. */
+export interface SavedObject extends SavedDownload<ObjectStoreObjectInfo> {
+  /** @deprecated The same as `info.hash`; `hash` goes in the next release. */
+  hash: string;
+}
+
 /**
  * Downloads an object into a file, written to `<path>.part` and renamed when complete and verified
- * (a failed or corrupt download leaves no file at `path`).
+ * (a failed or corrupt download leaves no file at `path`). A 304 (`ifNoneMatch`) writes nothing.
  */
 export async function downloadObjectToFile(
   store: ObjectStoreLike,
   container: string,
   name: string,
   path: string,
-  opts: SwiftDownloadOptions = {},
-): Promise<{ bytes: number; hash: string }> {
-  const d = await storeOf(store).downloadObject(container, name, opts);
-  if (!d.body) return { bytes: 0, hash: d.object.hash };
-  return { bytes: await saveStream(d.body, path, opts.signal), hash: d.object.hash };
+  opts: ObjectStoreDownloadOptions = {},
+): Promise<SavedObject> {
+  const saved = await saveDownload(await storeOf(store).downloadObject(container, name, opts), path, opts.signal);
+  return { ...saved, hash: saved.info.hash };
 }
 
 function globToRegExp(glob: string): RegExp {

@@ -53,6 +53,7 @@ describe('image data', () => {
     const download = await conn.image.downloadImage(img);
     expect(download.checksum).toEqual({ algorithm: 'sha512', value: active.os_hash_value });
     expect(download.size).toBe(data.length);
+    expect(download).toMatchObject({ status: 200, info: { id: img.id, os_hash_value: active.os_hash_value } });
     const got = await sha256Of(download.stream);
     expect(got).toEqual({ hex: expected, length: data.length });
   });

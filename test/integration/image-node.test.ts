@@ -49,6 +49,7 @@ test('uploadImageFile sends a file as the image data, and downloadImageToFile wr
   const out = join(dir, 'out/disk.raw');
   const r = await downloadImageToFile(conn.image, img, out);
   expect(r.bytes).toBe(SIZE);
+  expect(r).toMatchObject({ status: 200, size: SIZE, info: { id: img.id } });
   expect(r.checksum).toEqual({
     algorithm: active.os_hash_algo,
     value: active.os_hash_value,

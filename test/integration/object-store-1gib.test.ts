@@ -50,7 +50,7 @@ test('1 GiB+ file: SLO upload with concurrency 4, download, equal by SHA-256, RS
   dir = await mkdtemp(join(tmpdir(), 'ossdk-1gib-'));
   const src = join(dir, 'input.bin');
   const expected = await makeFile(src);
-  await conn.objectStore.createContainer(C);
+  await conn.objectStore.createContainer({ name: C });
   const rssBefore = process.resourceUsage().maxRSS * 1024;
 
   let t = performance.now();

@@ -20,7 +20,7 @@ test('uploadDirectory with a glob, uploadFile, downloadObjectToFile', async () =
   await mkdir(join(dir, 'docs/deep'), { recursive: true });
   const files: Record<string, string> = { 'a.txt': 'A', 'b.log': 'B', 'docs/c.txt': 'C', 'docs/deep/d e.txt': 'D', 'docs/deep/f.bin': 'F' };
   for (const [p, body] of Object.entries(files)) await writeFile(join(dir, p), body);
-  await conn.objectStore.createContainer(C);
+  await conn.objectStore.createContainer({ name: C });
 
   const done = await uploadDirectory(conn, C, dir, '**/*.txt', { prefix: 'site/' });
   expect(done.map((r) => r.name).sort()).toEqual(['site/a.txt', 'site/docs/c.txt', 'site/docs/deep/d e.txt']);
@@ -35,6 +35,8 @@ test('uploadDirectory with a glob, uploadFile, downloadObjectToFile', async () =
   const out = join(dir, 'out/d.txt');
   const r = await downloadObjectToFile(conn, C, 'site/docs/deep/d e.txt', out);
   expect(r.bytes).toBe(1);
+  expect(r).toMatchObject({ status: 200, size: 1, checksum: { algorithm: 'md5', value: r.info.hash }, info: { name: 'site/docs/deep/d e.txt' } });
+  expect(r.hash).toBe(r.info.hash); // the deprecated name
   expect(await readFile(out, 'utf8')).toBe('D');
   await expect(downloadObjectToFile(conn, C, 'missing', join(dir, 'out/missing'))).rejects.toMatchObject({ status: 404 });
 });
@@ -42,7 +44,7 @@ test('uploadDirectory with a glob, uploadFile, downloadObjectToFile', async () =
 test('uploadFile reports progress while the file is sent', async () => {
   const path = join(await mkdtemp(join(tmpdir(), 'ossdk-progress-')), 'two-mib.bin');
   await writeFile(path, new Uint8Array(2 * 1024 * 1024).fill(7));
-  await conn.objectStore.createContainer(C);
+  await conn.objectStore.createContainer({ name: C });
   const loaded: number[] = [];
   const r = await uploadFile(conn, C, path, { onProgress: (p) => loaded.push(p.loaded) });
   await rm(dirname(path), { recursive: true });
@@ -57,7 +59,7 @@ test('uploadDirectory lists the prefix once: new and ordinary names send no HEAD
   const logged = connectTo('local-demo', { log: (e) => void (e.type === 'request' && e.method === 'HEAD' && heads.push(decodeURIComponent(e.url))) });
   const src = await mkdtemp(join(tmpdir(), 'ossdk-replace-'));
   try {
-    await conn.objectStore.createContainer(C);
+    await conn.objectStore.createContainer({ name: C });
     await conn.objectStore.uploadObject({ container: C, name: 'rep/big.bin', data: new Blob([new Uint8Array(2 * 1024 * 1024 + 1)]), segmentSize: 1024 * 1024 });
     await conn.objectStore.uploadObject({ container: C, name: 'rep/old.txt', data: 'old' });
     for (const [p, body] of Object.entries({ 'big.bin': 'now small', 'old.txt': 'new', 'n1.txt': '1', 'n2.txt': '2' })) await writeFile(join(src, p), body);

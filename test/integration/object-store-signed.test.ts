@@ -7,7 +7,7 @@ const KEY = `key-${uniqueName('tmp')}`;
 const CONTAINER_KEY = `ckey-${uniqueName('tmp')}`;
 
 beforeAll(async () => {
-  await os.createContainer(C);
+  await os.createContainer({ name: C });
   await os.setAccountTempUrlKey(KEY);
   await os.setContainerTempUrlKey(C, CONTAINER_KEY);
   await os.uploadObject({ container: C, name: 'dir/hello world ü?.txt', data: 'temp url body', contentType: 'text/plain' });

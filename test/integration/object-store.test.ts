@@ -18,7 +18,7 @@ async function parallel<T>(items: T[], limit: number, fn: (x: T) => Promise<unkn
 }
 
 beforeAll(async () => {
-  await os.createContainer(C);
+  await os.createContainer({ name: C });
 });
 afterAll(async () => {
   for (const c of created) await os.deleteContainer(c, { recursive: true, ignoreMissing: true });
@@ -50,7 +50,7 @@ describe('containers', () => {
   test('create with metadata, ACLs and versioning; update; get', async () => {
     const name = uniqueName('os-attrs');
     created.push(name);
-    const c = await os.createContainer(name, { metadata: { owner: 'qa' }, readAcl: '.r:*,.rlistings', versions: true });
+    const c = await os.createContainer({ name, metadata: { owner: 'qa' }, readAcl: '.r:*,.rlistings', versions: true });
     expect(c).toMatchObject({ name, count: 0, bytes: 0, metadata: { owner: 'qa' }, read_acl: '.r:*,.rlistings', versions_enabled: true });
     expect(c.storage_policy).toBeTruthy();
     await os.updateContainer(name, { metadata: { stage: 'two' }, removeMetadata: ['owner'], readAcl: null });
@@ -61,11 +61,18 @@ describe('containers', () => {
     expect(await os.getContainerMetadata(name)).toEqual({});
   });
 
+  test('the deprecated createContainer(name, attrs) still creates', async () => {
+    const name = uniqueName('os-old-form');
+    created.push(name);
+    const c = await os.createContainer(name, { metadata: { form: 'old' } });
+    expect(c).toMatchObject({ name, count: 0, metadata: { form: 'old' } });
+  });
+
   test('listing with prefix, marker, endMarker and a page size', async () => {
     const base = uniqueName('os-list');
     const names = ['a', 'b', 'c', 'd'].map((x) => `${base}-${x}`);
     created.push(...names);
-    await Promise.all(names.map((n) => os.createContainer(n)));
+    await Promise.all(names.map((n) => os.createContainer({ name: n })));
     const all = await os.containers({ prefix: base }, { pageSize: 1 }).toArray();
     expect(all.map((c) => c.name)).toEqual(names);
     const mid = await os.containers({ prefix: base, marker: names[0], endMarker: names[3] }).toArray();
@@ -75,7 +82,7 @@ describe('containers', () => {
 
   test('a non-empty container: ConflictError, then recursive delete', async () => {
     const name = uniqueName('os-rec');
-    await os.createContainer(name);
+    await os.createContainer({ name });
     await parallel(Array.from({ length: 30 }, (_, i) => `f/${i}`), 16, (n) => os.uploadObject({ container: name, name: n, data: n }));
     await expect(os.deleteContainer(name)).rejects.toBeInstanceOf(ConflictError);
     await os.deleteContainer(name, { recursive: true });
@@ -90,7 +97,7 @@ describe('objects', () => {
   test('names with spaces, unicode, ?, #, %, + and / round-trip through upload, list, head, download and delete', async () => {
     const c = uniqueName('os-names');
     created.push(c);
-    await os.createContainer(c);
+    await os.createContainer({ name: c });
     for (const n of tricky) await os.uploadObject({ container: c, name: n, data: `body of ${n}`, contentType: 'text/plain' });
     const listed = (await os.objects(c).toArray()).map((e) => (isSwiftPseudoFolder(e) ? e.subdir : e.name));
     expect(listed.sort()).toEqual([...tricky].sort());
@@ -107,7 +114,7 @@ describe('objects', () => {
   test('2,500 objects listed with a page size of 100: exact count and order; prefix; delimiter pseudo-folders', async () => {
     const c = uniqueName('os-2500');
     created.push(c);
-    await os.createContainer(c);
+    await os.createContainer({ name: c });
     const names = Array.from({ length: 2500 }, (_, i) => `${i % 2 ? 'odd' : 'even'}/${String(i).padStart(5, '0')}`);
     await parallel(names, 16, (n) => os.uploadObject({ container: c, name: n, data: n, contentType: 'text/plain' }));
     let pages = 0;
@@ -175,15 +182,22 @@ describe('objects', () => {
     expect(up.hash).toBe(createHash('md5').update(data).digest('hex'));
     const d = await os.downloadObject(C, 'bytes');
     expect(d.status).toBe(200);
-    expect(d.object.hash).toBe(up.hash);
-    expect(new Uint8Array(await new Response(d.body).arrayBuffer())).toEqual(data);
+    expect(d.info.hash).toBe(up.hash);
+    expect(d).toMatchObject({ size: 300_000, checksum: { algorithm: 'md5', value: up.hash }, contentType: 'application/octet-stream' });
+    expect(new Uint8Array(await new Response(d.stream).arrayBuffer())).toEqual(data);
     const part = await os.downloadObject(C, 'bytes', { range: { start: 10, end: 19 } });
     expect(part.status).toBe(206);
-    expect(part.object.bytes).toBe(300_000);
-    expect(new Uint8Array(await new Response(part.body).arrayBuffer())).toEqual(data.subarray(10, 20));
+    expect(part.info.bytes).toBe(300_000);
+    expect(part.size).toBe(10);
+    expect(new Uint8Array(await new Response(part.stream).arrayBuffer())).toEqual(data.subarray(10, 20));
     const tail = await os.downloadObjectAsArrayBuffer(C, 'bytes', { range: 'bytes=-5' });
     expect(new Uint8Array(tail)).toEqual(data.subarray(-5));
     const same = await os.downloadObject(C, 'bytes', { ifNoneMatch: up.hash });
+    expect(same).toMatchObject({ status: 304, stream: null });
+    // The deprecated names, for one release.
+    const old = await os.downloadObject(C, 'bytes');
+    expect(old.object.hash).toBe(up.hash);
+    expect(new Uint8Array(await new Response(old.body).arrayBuffer())).toEqual(data);
     expect(same).toMatchObject({ status: 304, body: null });
     await expect(os.downloadObject(C, 'bytes', { ifMatch: 'deadbeef' })).rejects.toBeInstanceOf(PreconditionFailedError);
     const blob = await os.downloadObjectAsBlob(C, 'bytes');
@@ -221,7 +235,7 @@ describe('objects', () => {
   test('bulk delete of 2,000 objects reports per-name failures', async () => {
     const c = uniqueName('os-bulk');
     created.push(c);
-    await os.createContainer(c);
+    await os.createContainer({ name: c });
     const names = Array.from({ length: 2000 }, (_, i) => `bulk ${i}/ü?#%+`);
     await parallel(names, 16, (n) => os.uploadObject({ container: c, name: n, data: 'x', contentType: 'text/plain' }));
     const t = performance.now();
@@ -238,6 +252,8 @@ describe('bad input is refused before any request', () => {
     const watched = connectTo('local-demo', { log: (e) => e.type === 'request' && sent.push(e.url) });
     const s = watched.objectStore;
     const cases: [Promise<unknown>, string][] = [
+      [s.createContainer({ name: '' }), 'container'],
+      [s.createContainer({ name: 'a/b' }), 'container'],
       [s.createContainer(''), 'container'],
       [s.createContainer('a/b'), 'container'],
       [s.uploadObject({ container: C, name: 'x'.repeat(1025), data: 'x' }), 'name'],

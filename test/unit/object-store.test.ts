@@ -2,7 +2,15 @@ import { createHash, createHmac } from 'node:crypto';
 import { afterEach, describe, expect, test } from 'vitest';
 import { Connection } from '../../src/core.js';
 import { ChecksumMismatchError, ValidationError } from '../../src/base/errors.js';
-import { objectStore } from '../../src/services/object-store/index.js';
+import {
+  objectStore,
+  ObjectStoreObject,
+  SwiftObject,
+  type ObjectStoreDownload,
+  type ObjectStoreObjectInfo,
+  type SwiftDownload,
+  type SwiftObjectInfo,
+} from '../../src/services/object-store/index.js';
 import { fromHeaderValue, toHeaderValue } from '../../src/services/object-store/headers.js';
 import { objectPath } from '../../src/services/object-store/names.js';
 import { streamCutter } from '../../src/services/object-store/stream-upload.js';
@@ -128,15 +136,92 @@ describe('signatures', () => {
   });
 });
 
+describe('containers', () => {
+  const routes: [RegExp, Handler][] = [
+    [/^HEAD \/v1\/AUTH_p1\/box$/, (_q, res) => void res.writeHead(204, { 'x-container-object-count': '0', 'x-container-meta-owner': 'qa', 'x-container-read': '.r:*' }).end()],
+  ];
+  const attrs = { metadata: { owner: 'qa' }, readAcl: '.r:*', versions: true, storagePolicy: 'gold', headers: { 'x-container-meta-quota-bytes': '10' } };
+  const sent = { 'x-container-meta-owner': 'qa', 'x-container-read': '.r:*', 'x-versions-enabled': 'true', 'x-storage-policy': 'gold', 'x-container-meta-quota-bytes': '10', 'x-trace': 't' };
+
+  test('createContainer takes one attributes object, the call options after it', async () => {
+    const { os, swiftRequests } = await swift({ routes });
+    const c = await os.createContainer({ name: 'box', ...attrs }, { headers: { 'x-trace': 't' } });
+    expect(c).toMatchObject({ name: 'box', metadata: { owner: 'qa' }, read_acl: '.r:*' });
+    const [put, head] = swiftRequests();
+    expect(put).toMatchObject({ method: 'PUT', url: `${ACCOUNT}/box`, headers: sent });
+    expect(head).toMatchObject({ method: 'HEAD', url: `${ACCOUNT}/box` });
+    await expect(os.createContainer({ name: 'a/b' })).rejects.toMatchObject({ field: 'container' });
+  });
+
+  test('the deprecated createContainer(name, attrs, opts) sends the same request', async () => {
+    const { os, swiftRequests } = await swift({ routes });
+    const c = await os.createContainer('box', attrs, { headers: { 'x-trace': 't' } });
+    expect(c).toMatchObject({ name: 'box', metadata: { owner: 'qa' }, read_acl: '.r:*' });
+    expect(swiftRequests()[0]).toMatchObject({ method: 'PUT', url: `${ACCOUNT}/box`, headers: sent });
+    await os.createContainer('box');
+    expect(swiftRequests()[2]).toMatchObject({ method: 'PUT', url: `${ACCOUNT}/box` });
+    await expect(os.createContainer('a/b')).rejects.toMatchObject({ field: 'container' });
+  });
+});
+
+describe('type names', () => {
+  test('the former Swift* names are the ObjectStore* ones', () => {
+    expect(SwiftObject).toBe(ObjectStoreObject);
+    // Compile-time: each old type is assignable both ways to its new name.
+    const info = {} as ObjectStoreObjectInfo;
+    const old: SwiftObjectInfo = info;
+    const back: ObjectStoreObjectInfo = old;
+    const download = {} as SwiftDownload;
+    const same: ObjectStoreDownload = download;
+    expect([back, same]).toHaveLength(2);
+  });
+});
+
 describe('downloads', () => {
+  const served = (body: string, headers: Record<string, string>, status = 200): [RegExp, Handler][] => [
+    [/^GET \/v1\/AUTH_p1\/c\/o$/, (_q, res) => void res.writeHead(status, { 'content-length': String(body.length), ...headers }).end(body)],
+  ];
+
+  test('resolve to the shared Download shape: stream, size, checksum, contentType, status and the object as info', async () => {
+    const { os } = await swift({ routes: served('content', { etag: md5('content'), 'content-type': 'text/plain', 'x-object-meta-a': 'b' }) });
+    const d = await os.downloadObject('c', 'o');
+    expect(d).toMatchObject({ size: 7, checksum: { algorithm: 'md5', value: md5('content') }, contentType: 'text/plain', status: 200 });
+    expect(d.info).toMatchObject({ container: 'c', name: 'o', hash: md5('content'), bytes: 7, metadata: { a: 'b' } });
+    expect(await new Response(d.stream).text()).toBe('content');
+    const unchecked = await os.downloadObject('c', 'o', { verify: false });
+    expect(unchecked.checksum).toBeUndefined();
+  });
+
+  test('the deprecated body and object are the stream and the info', async () => {
+    const { os } = await swift({ routes: served('content', { etag: md5('content') }) });
+    const d = await os.downloadObject('c', 'o');
+    expect(d.body).toBe(d.stream);
+    expect(d.object).toBe(d.info);
+    expect(await new Response(d.body).text()).toBe('content');
+  });
+
+  test('a range is not verified, and its size is that of the part; a 304 has no stream', async () => {
+    const { os } = await swift({
+      routes: [
+        [/^GET \/v1\/AUTH_p1\/c\/part$/, (_q, res) => void res.writeHead(206, { etag: md5('content'), 'content-length': '3', 'content-range': 'bytes 0-2/7' }).end('con')],
+        [/^GET \/v1\/AUTH_p1\/c\/same$/, (_q, res) => void res.writeHead(304, { etag: md5('content') }).end()],
+      ],
+    });
+    const part = await os.downloadObject('c', 'part', { range: { start: 0, end: 2 } });
+    expect(part).toMatchObject({ status: 206, size: 3, checksum: undefined, info: { bytes: 7 } });
+    expect(await new Response(part.stream).text()).toBe('con');
+    const same = await os.downloadObject('c', 'same', { ifNoneMatch: md5('content') });
+    expect(same).toMatchObject({ status: 304, stream: null, body: null, size: 0, checksum: undefined });
+  });
+
   test('content that does not match the ETag errors the stream with ChecksumMismatchError', async () => {
     const { os } = await swift({
       routes: [[/^GET \/v1\/AUTH_p1\/c\/o$/, (_q, res) => void res.writeHead(200, { etag: md5('expected'), 'content-length': '8' }).end('tampered')]],
     });
     const d = await os.downloadObject('c', 'o');
-    await expect(new Response(d.body).text()).rejects.toBeInstanceOf(ChecksumMismatchError);
+    await expect(new Response(d.stream).text()).rejects.toBeInstanceOf(ChecksumMismatchError);
     const unchecked = await os.downloadObject('c', 'o', { verify: false });
-    expect(await new Response(unchecked.body).text()).toBe('tampered');
+    expect(await new Response(unchecked.stream).text()).toBe('tampered');
   });
 });
 

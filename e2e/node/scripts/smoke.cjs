@@ -15,7 +15,7 @@ async function main() {
     ...cloudOptions({ cloud }),
     services: [objectStore],
   });
-  await slim.objectStore.createContainer(container);
+  await slim.objectStore.createContainer({ name: container });
   const text = `hello from node cjs ${Date.now()}`;
   await slim.objectStore.uploadObject({
     container,

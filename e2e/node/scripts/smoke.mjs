@@ -15,7 +15,7 @@ const slim = new SlimConnection({
   ...cloudOptions({ cloud }),
   services: [objectStore],
 });
-await slim.objectStore.createContainer(container);
+await slim.objectStore.createContainer({ name: container });
 const text = `hello from node esm ${Date.now()}`;
 await slim.objectStore.uploadObject({
   container,

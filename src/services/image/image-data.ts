@@ -1,7 +1,11 @@
 import { ResponseError, ValidationError } from '../../base/errors.js';
+import { lazy } from '../../base/lazy.js';
 import type { OpenStackResponse } from '../../base/types.js';
-import { canVerify, verifyingStream, type ExpectedHash } from './checksum.js';
+import type { Checksum, Download, HashAlgorithm } from '../../transfer/download.js';
 import type { Image } from './schemas.js';
+
+// The checksum code loads with the first verified download, not with the image service.
+const checksums = lazy('checksums', () => import('../../transfer/verify.js'));
 
 /** Image data to upload: a Blob or File, a stream of bytes, or bytes in memory. */
 export type ImageDataSource = Blob | ReadableStream<Uint8Array> | ArrayBuffer | ArrayBufferView;
@@ -32,22 +36,22 @@ function sizeOf(data: ImageDataSource): number | undefined {
   return undefined;
 }
 
-/** A download in progress. */
-export interface ImageDownload {
-  /** The bytes; when `checksum` is set, a mismatch errors the stream at its end with ChecksumMismatchError. */
+/** A download of an image's data: `info` is the image record. Glance never answers 304, so `stream` is always set. */
+export interface ImageDownload extends Download<Image> {
   stream: ReadableStream<Uint8Array>;
-  /** The digest verified while streaming, or undefined when the cloud gave none the SDK can compute. */
-  checksum: ExpectedHash | undefined;
-  /** Size in bytes, when known. */
-  size: number | undefined;
 }
+
+/** @deprecated Use `Checksum`; this name goes in the next release. */
+export type ExpectedHash = Checksum;
 
 /**
  * The digest to check: `os_hash_value` in its `os_hash_algo` first (multihash, sha512 by default),
- * else the MD5 `checksum`, else the `Content-MD5` header of the download.
+ * else the MD5 `checksum`, else the `Content-MD5` header of the download. `canVerify` says which
+ * algorithms the checksum code computes (it is loaded on demand).
  */
-export function expectedHash(image: Image, headers: Headers): ExpectedHash | undefined {
-  if (image.os_hash_value && canVerify(image.os_hash_algo)) return { algorithm: image.os_hash_algo!.toLowerCase(), value: image.os_hash_value };
+export function expectedHash(image: Image, headers: Headers, canVerify: (algorithm: string) => algorithm is HashAlgorithm): Checksum | undefined {
+  const algorithm = image.os_hash_algo?.toLowerCase();
+  if (image.os_hash_value && algorithm && canVerify(algorithm)) return { algorithm, value: image.os_hash_value };
   if (image.checksum) return { algorithm: 'md5', value: image.checksum };
   const md5 = headers.get('content-md5');
   if (md5 && /^[0-9a-f]{32}$/i.test(md5)) return { algorithm: 'md5', value: md5 };
@@ -55,10 +59,26 @@ export function expectedHash(image: Image, headers: Headers): ExpectedHash | und
 }
 
 /** Wraps the response of `GET /file` into an {@link ImageDownload}, verifying unless told not to. */
-export function toDownload(image: Image, res: OpenStackResponse<ReadableStream<Uint8Array> | undefined>, verify: boolean): ImageDownload {
-  if (!res.data) throw new ResponseError(`image ${image.id} has no data to download (status ${image.status})`);
+export async function toDownload(image: Image, res: OpenStackResponse<ReadableStream<Uint8Array> | undefined>, verify: boolean): Promise<ImageDownload> {
+  const data = res.data;
+  if (!data) throw new ResponseError(`image ${image.id} has no data to download (status ${image.status})`);
   const length = Number(res.headers.get('content-length') ?? image.size ?? NaN);
-  const checksum = verify ? expectedHash(image, res.headers) : undefined;
-  const stream = checksum ? res.data.pipeThrough(verifyingStream(checksum, `image ${image.id}`)) : res.data;
-  return { stream, checksum, size: Number.isFinite(length) ? length : undefined };
+  let stream = data;
+  let checksum: Checksum | undefined;
+  if (verify) {
+    const code = await checksums().catch(async (e: unknown) => {
+      await data.cancel().catch(() => undefined);
+      throw e;
+    });
+    checksum = expectedHash(image, res.headers, code.isHashAlgorithm);
+    if (checksum) stream = code.verifyingStream(data, { checksum, hasher: code.createHasher(checksum.algorithm), what: `image ${image.id}` });
+  }
+  return {
+    stream,
+    size: Number.isFinite(length) ? length : undefined,
+    checksum,
+    contentType: res.headers.get('content-type') ?? undefined,
+    status: res.status,
+    info: image,
+  };
 }

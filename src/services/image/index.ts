@@ -27,6 +27,6 @@ export const image = defineService({
 export { ImageProxy };
 export type { ImageQuery, ImageChanges } from './proxy.js';
 export * from './schemas.js';
-export type { ImageDataSource, ImageDownload, ImageUploadOptions } from './image-data.js';
+export type { ImageDataSource, ImageDownload, ImageUploadOptions, ExpectedHash } from './image-data.js';
 export type { ImageImportMethod, ImageImportOptions } from './image-import.js';
-export type { ExpectedHash } from './checksum.js';
+export type { Checksum, Download, HashAlgorithm } from '../../transfer/download.js';

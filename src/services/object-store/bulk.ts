@@ -1,11 +1,11 @@
 import { ConflictError } from '../../base/errors.js';
 import type { CallOptions } from '../../base/types.js';
 import { seg } from '../../base/url.js';
-import { checkContainer, checkObject } from './names.js';
+import { checkContainer, checkObject, objectPath } from './names.js';
 import { forEachLimit } from './pool.js';
-import { isSwiftPseudoFolder, type SwiftObject } from './schemas.js';
 import { readBulk, type BulkDeleteResult } from './bulk-result.js';
-import type { ObjectStoreProxy } from './proxy.js';
+import type { ObjectStoreClient } from './client.js';
+import { isSwiftPseudoFolder, type ObjectStoreObject } from './schemas.js';
 
 export type { BulkDeleteResult } from './bulk-result.js';
 
@@ -15,7 +15,7 @@ export type { BulkDeleteResult } from './bulk-result.js';
  * object in the container is deleted.
  */
 export async function bulkDelete(
-  store: ObjectStoreProxy,
+  store: ObjectStoreClient,
   container: string,
   names?: Iterable<string> | AsyncIterable<string>,
   opts: CallOptions = {},
@@ -56,13 +56,13 @@ export async function bulkDelete(
   return total;
 }
 
-async function deleteOneByOne(store: ObjectStoreProxy, container: string, names: string[], total: BulkDeleteResult, opts: CallOptions) {
+async function deleteOneByOne(store: ObjectStoreClient, container: string, names: string[], total: BulkDeleteResult, opts: CallOptions) {
   await forEachLimit(
     names,
     8,
     async (name, signal) => {
       try {
-        const res = await store.request({ ...opts, signal, method: 'DELETE', path: store.objectPath(container, name), okStatuses: [404], responseType: 'none' });
+        const res = await store.request({ ...opts, signal, method: 'DELETE', path: objectPath(container, name), okStatuses: [404], responseType: 'none' });
         if (res.status === 404) total.notFound++;
         else total.deleted++;
       } catch (e) {
@@ -75,7 +75,7 @@ async function deleteOneByOne(store: ObjectStoreProxy, container: string, names:
   );
 }
 
-async function* allNames(store: ObjectStoreProxy, container: string, opts: CallOptions) {
+async function* allNames(store: ObjectStoreClient, container: string, opts: CallOptions) {
   for await (const o of store.objects(container, {}, opts)) if (!isSwiftPseudoFolder(o)) yield o.name;
 }
 
@@ -84,10 +84,10 @@ async function* allNames(store: ObjectStoreProxy, container: string, opts: CallO
  * segments (listings mark their manifests with `slo_etag`), the rest through the bulk middleware.
  * A `<name>_segments` container left empty by that is deleted too.
  */
-export async function emptyContainer(store: ObjectStoreProxy, name: string, opts: CallOptions): Promise<void> {
+export async function emptyContainer(store: ObjectStoreClient, name: string, opts: CallOptions): Promise<void> {
   let large = 0;
   for await (const page of store.objects(name, {}, opts).pages()) {
-    const objects = page.filter((e): e is SwiftObject => !isSwiftPseudoFolder(e));
+    const objects = page.filter((e): e is ObjectStoreObject => !isSwiftPseudoFolder(e));
     const manifests = objects.filter((o) => o.slo_etag !== undefined).map((o) => o.name);
     large += manifests.length;
     await forEachLimit(manifests, 4, (n, signal) => store.deleteObject(name, n, { ...opts, signal, ignoreMissing: true }), opts.signal);

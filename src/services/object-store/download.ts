@@ -1,10 +1,11 @@
-import { ChecksumMismatchError } from '../../base/errors.js';
 import type { CallOptions } from '../../base/types.js';
-import { unquote } from './headers.js';
-import { createMd5 } from './md5.js';
+import type { Checksum, Download } from '../../transfer/download.js';
+import { createMd5 } from '../../transfer/hash.js';
+import { verifyingStream } from '../../transfer/verify.js';
+import type { ObjectStoreClient } from './client.js';
+import { num, unquote } from './headers.js';
 import { objectPath } from './names.js';
-import type { ObjectStoreProxy } from './proxy.js';
-import { toObject, type SwiftObjectInfo } from './resources.js';
+import { toObject, type ObjectStoreObjectInfo } from './resources.js';
 
 export interface DownloadOptions extends CallOptions {
   /** Part of the object: `{ start, end }` (inclusive byte offsets; `end` omitted reads to the end) or a raw `bytes=` value. */
@@ -19,16 +20,19 @@ export interface DownloadOptions extends CallOptions {
   verify?: boolean;
 }
 
-/** A download: the content as a stream, and what the response headers say about the object. */
-export interface SwiftDownload {
-  /** The content; null when the server answered 304 Not Modified. */
+/**
+ * A download of an object: `info` is the object as the response headers describe it (its `bytes`
+ * are the whole object's, also for a range). `status` is 200, 206 for a range, or 304 (no `stream`)
+ * when `ifNoneMatch`/`ifModifiedSince` matched.
+ */
+export interface ObjectStoreDownload extends Download<ObjectStoreObjectInfo> {
+  /** @deprecated The same as `stream`; `body` goes in the next release. */
   body: ReadableStream<Uint8Array> | null;
-  /** 200, 206 for a range, 304 when `ifNoneMatch`/`ifModifiedSince` matched. */
-  status: number;
-  object: SwiftObjectInfo;
+  /** @deprecated The same as `info`; `object` goes in the next release. */
+  object: ObjectStoreObjectInfo;
 }
 
-export async function downloadObject(store: ObjectStoreProxy, container: string, name: string, opts: DownloadOptions = {}): Promise<SwiftDownload> {
+export async function downloadObject(store: ObjectStoreClient, container: string, name: string, opts: DownloadOptions = {}): Promise<ObjectStoreDownload> {
   const { range, ifNoneMatch, ifMatch, ifModifiedSince, ifUnmodifiedSince, verify = true, ...call } = opts;
   const headers: Record<string, string> = {};
   if (range !== undefined) headers.range = typeof range === 'string' ? range : `bytes=${range.start}-${range.end ?? ''}`;
@@ -42,29 +46,24 @@ export async function downloadObject(store: ObjectStoreProxy, container: string,
     headers: { ...headers, ...call.headers },
     responseType: 'stream',
   });
-  const object = toObject(container, name, res.headers);
-  let body = res.data ?? null;
+  const info = toObject(container, name, res.headers);
   const h = res.headers;
-  const checkable =
-    res.status === 200 && !object.static_large_object && !object.manifest && !h.get('content-encoding') && /^[0-9a-f]{32}$/.test(unquote(h.get('etag')));
-  if (body && verify && checkable) body = body.pipeThrough(verifyMd5(object.hash, `${container}/${name}`));
-  return { body, status: res.status, object };
-}
-
-/** Passes bytes through and fails the stream at its end when their MD5 is not `expected`. */
-function verifyMd5(expected: string, what: string): TransformStream<Uint8Array, Uint8Array> {
-  let hasher: Awaited<ReturnType<typeof createMd5>>;
-  return new TransformStream({
-    async start() {
-      hasher = await createMd5();
-    },
-    transform(chunk, controller) {
-      hasher.update(chunk);
-      controller.enqueue(chunk);
-    },
-    flush() {
-      const actual = hasher.digest('hex');
-      if (actual !== expected) throw new ChecksumMismatchError(`Downloaded ${what} has MD5 ${actual}, but its ETag is ${expected}`);
-    },
-  });
+  const body = res.data ?? null;
+  // The ETag is the MD5 of what Swift stores: not of a large object's content, nor of what fetch
+  // hands out once it has decoded a compressed object.
+  const encoded = !!h.get('content-encoding');
+  const checkable = res.status === 200 && !info.static_large_object && !info.manifest && !encoded && /^[0-9a-f]{32}$/.test(unquote(h.get('etag')));
+  const checksum: Checksum | undefined = body && verify && checkable ? { algorithm: 'md5', value: info.hash } : undefined;
+  const stream = body && checksum ? verifyingStream(body, { checksum, hasher: createMd5(), what: `object ${container}/${name}` }) : body;
+  return {
+    stream,
+    // A decoded body holds other bytes than `Content-Length` counts.
+    size: body ? (encoded ? undefined : num(h, 'content-length')) : 0,
+    checksum,
+    contentType: h.get('content-type') ?? undefined,
+    status: res.status,
+    info,
+    body: stream,
+    object: info,
+  };
 }

@@ -1,7 +1,7 @@
 import { ValidationError } from '../../base/errors.js';
+import type { ObjectStoreClient } from './client.js';
 import { expiryOf, hmacHex, keyOf, type SignatureAlgorithm } from './hmac.js';
 import { checkContainer, containerPath } from './names.js';
-import type { ObjectStoreProxy } from './proxy.js';
 
 /** Options of {@link ObjectStoreProxy.generateFormPostSignature}: where a browser may upload, how much, and until when. */
 export interface FormPostOptions {
@@ -32,7 +32,7 @@ export interface FormPostSignature {
  * Signs a form for the formpost middleware: a browser can then upload with a plain
  * `multipart/form-data` POST of these fields followed by the files, without a token.
  */
-export async function generateFormPostSignature(store: ObjectStoreProxy, o: FormPostOptions): Promise<FormPostSignature> {
+export async function generateFormPostSignature(store: ObjectStoreClient, o: FormPostOptions): Promise<FormPostSignature> {
   checkContainer(o.container);
   const key = keyOf(o.key);
   for (const f of ['maxFileSize', 'maxFileCount'] as const)

@@ -26,26 +26,31 @@ export const objectStore = defineService({
 export { ObjectStoreProxy };
 export {
   ObjectStoreContainer,
-  SwiftObject,
-  SwiftPseudoFolder,
-  SwiftListEntry,
-  SwiftInfo,
+  ObjectStoreObject,
+  ObjectStorePseudoFolder,
+  ObjectStoreListEntry,
+  ObjectStoreInfo,
   isSwiftPseudoFolder,
 } from './schemas.js';
 export type {
   ContainerAttrs as ObjectStoreContainerAttrs,
   ContainerUpdate as ObjectStoreContainerUpdate,
-  ContainerQuery as ObjectStoreContainerQuery,
-  ObjectQuery as SwiftObjectQuery,
-  SwiftObjectRef,
+  ObjectRef as ObjectStoreObjectRef,
 } from './proxy.js';
-export type { ObjectUpdate as SwiftObjectUpdate } from './headers.js';
-export type { ObjectStoreAccount, ObjectStoreContainerInfo, SwiftObjectInfo } from './resources.js';
-export type { UploadOptions as SwiftUploadOptions, UploadProgress as SwiftUploadProgress, UploadResult as SwiftUploadResult } from './upload.js';
-export type { UploadData as SwiftUploadData } from './source.js';
-export type { DownloadOptions as SwiftDownloadOptions, SwiftDownload } from './download.js';
-export type { BulkDeleteResult as SwiftBulkDeleteResult } from './bulk.js';
-export type { TempUrlOptions as SwiftTempUrlOptions } from './temp-url.js';
-export type { FormPostOptions as SwiftFormPostOptions, FormPostSignature as SwiftFormPostSignature } from './form-post.js';
-export type { DynamicLargeObjectOptions as SwiftDynamicLargeObjectOptions } from './large-object.js';
-export type { SignatureAlgorithm as SwiftSignatureAlgorithm } from './hmac.js';
+export type { ContainerQuery as ObjectStoreContainerQuery, ObjectQuery as ObjectStoreObjectQuery } from './client.js';
+export type { ObjectUpdate as ObjectStoreObjectUpdate } from './headers.js';
+export type { ObjectStoreAccount, ObjectStoreContainerInfo, ObjectStoreObjectInfo } from './resources.js';
+export type {
+  UploadOptions as ObjectStoreUploadOptions,
+  UploadProgress as ObjectStoreUploadProgress,
+  UploadResult as ObjectStoreUploadResult,
+} from './upload-options.js';
+export type { UploadData as ObjectStoreUploadData } from './source.js';
+export type { DownloadOptions as ObjectStoreDownloadOptions, ObjectStoreDownload } from './download.js';
+export type { BulkDeleteResult as ObjectStoreBulkDeleteResult } from './bulk-result.js';
+export type { TempUrlOptions as ObjectStoreTempUrlOptions } from './temp-url.js';
+export type { FormPostOptions as ObjectStoreFormPostOptions, FormPostSignature as ObjectStoreFormPostSignature } from './form-post.js';
+export type { DynamicLargeObjectOptions as ObjectStoreDynamicLargeObjectOptions } from './large-object.js';
+export type { SignatureAlgorithm as ObjectStoreSignatureAlgorithm } from './hmac.js';
+export type { Checksum, Download, HashAlgorithm } from '../../transfer/download.js';
+export * from './deprecated.js';

@@ -1,22 +1,15 @@
 import { ChecksumMismatchError, ValidationError } from '../../base/errors.js';
 import type { CallOptions } from '../../base/types.js';
+import { md5Of } from '../../transfer/hash.js';
 import { bulkDelete } from './bulk.js';
+import type { ObjectStoreClient } from './client.js';
 import { metaHeaders, unquote } from './headers.js';
-import { md5Bytes, md5Of } from './md5.js';
 import { checkContainer, containerPath, objectPath } from './names.js';
 import { runWorkers } from './pool.js';
-import type { ObjectStoreProxy } from './proxy.js';
 import { putVerified } from './put.js';
 import { isSwiftPseudoFolder } from './schemas.js';
-import { sizeOf, type Part } from './source.js';
-import type { UploadProgress } from './upload.js';
-
-/** Segments handed out one at a time to the upload workers. */
-export interface SegmentSource {
-  next(): Promise<{ index: number; data: Part } | undefined>;
-  /** Stops reading the input (after a failure). */
-  cancel(reason?: unknown): Promise<void>;
-}
+import { sizeOf } from './source.js';
+import type { SegmentSource, UploadProgress } from './upload-options.js';
 
 export interface SloJob {
   container: string;
@@ -40,7 +33,7 @@ export interface SloJob {
  * checked against its MD5; the manifest is written once every segment is verified. On failure or
  * abort, the segments uploaded by this call are deleted unless `keepSegments`.
  */
-export async function uploadStaticLargeObject(store: ObjectStoreProxy, job: SloJob, segments: SegmentSource) {
+export async function uploadStaticLargeObject(store: ObjectStoreClient, job: SloJob, segments: SegmentSource) {
   const { signal } = job;
   await store.request({ method: 'PUT', path: containerPath(job.segmentContainer), signal, responseType: 'none' });
   const prefix = `${job.name}/slo/${job.stamp}/${job.segmentSize}/`;
@@ -93,7 +86,7 @@ export async function uploadStaticLargeObject(store: ObjectStoreProxy, job: SloJ
       responseType: 'none',
     });
     const etag = unquote(res.headers.get('etag'));
-    const expected = await md5Bytes(new TextEncoder().encode(manifest.map((m) => m.etag).join('')));
+    const expected = await md5Of(new TextEncoder().encode(manifest.map((m) => m.etag).join('')));
     if (etag && etag !== expected) throw new ChecksumMismatchError(`Swift built ${job.container}/${job.name} with ETag ${etag}, expected ${expected}`);
     return { hash: etag || expected, bytes: loaded, segments: manifest.length };
   } catch (e) {
@@ -115,7 +108,7 @@ export interface DynamicLargeObjectOptions extends CallOptions {
 }
 
 /** Writes a zero-byte DLO manifest (`X-Object-Manifest: <segmentContainer>/<prefix>`). */
-export async function createDynamicLargeObject(store: ObjectStoreProxy, o: DynamicLargeObjectOptions): Promise<void> {
+export async function createDynamicLargeObject(store: ObjectStoreClient, o: DynamicLargeObjectOptions): Promise<void> {
   const segmentContainer = checkContainer(o.segmentContainer ?? o.container, 'segmentContainer');
   if (typeof o.prefix !== 'string') throw new ValidationError('a segment name prefix is required', 'prefix');
   const headers: Record<string, string> = {

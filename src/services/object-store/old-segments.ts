@@ -2,8 +2,8 @@ import * as v from 'valibot';
 import type { CallOptions } from '../../base/types.js';
 import { parseResponse } from '../../base/validate.js';
 import { bulkDelete } from './bulk.js';
+import type { ObjectStoreClient } from './client.js';
 import { objectPath } from './names.js';
-import type { ObjectStoreProxy } from './proxy.js';
 import { isSwiftPseudoFolder } from './schemas.js';
 
 /** One segment of a large object. */
@@ -19,7 +19,7 @@ const Manifest = v.array(v.looseObject({ name: v.string() }));
  * The segments of the large object at `container/name`: a Static Large Object's from its manifest,
  * a Dynamic Large Object's by listing `<container>/<prefix>` of its decoded `X-Object-Manifest` (`dlo`).
  */
-export async function segmentsOf(store: ObjectStoreProxy, container: string, name: string, dlo: string | null, opts: CallOptions): Promise<SegmentRef[]> {
+export async function segmentsOf(store: ObjectStoreClient, container: string, name: string, dlo: string | null, opts: CallOptions): Promise<SegmentRef[]> {
   if (dlo !== null) {
     const [segmentContainer = '', ...rest] = dlo.split('/');
     const out: SegmentRef[] = [];
@@ -40,7 +40,7 @@ export async function segmentsOf(store: ObjectStoreProxy, container: string, nam
  * write access to its container, say) is left and not reported as a failure.
  */
 export async function deleteReplacedSegments(
-  store: ObjectStoreProxy,
+  store: ObjectStoreClient,
   old: readonly SegmentRef[],
   now: { container: string; name: string; segments: number },
   opts: CallOptions,

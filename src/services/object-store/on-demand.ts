@@ -1,10 +1,9 @@
 import { lazy } from '../../base/lazy.js';
+import { md5Code } from '../../transfer/on-demand.js';
 
 // The object store's code that only some calls need, loaded on first use (README, "Only what you
-// use"): a console that lists containers and objects loads none of it.
-
-/** MD5 (hash-wasm), the hash of Swift's ETags: every upload checks it, downloads by default. */
-export const md5Code = lazy('MD5', () => import('./md5-wasm.js'));
+// use"): a console that lists containers and objects loads none of it. The parts of the upload code
+// that only some uploads need are loaded by upload.ts, so that their loaders come with it.
 
 /**
  * Starts loading MD5 while the chunk that needs it loads, so that a first upload waits for one
@@ -16,13 +15,12 @@ function alongWithMd5<T>(load: Promise<T>): Promise<T> {
 }
 
 export const uploads = lazy('uploads', () => alongWithMd5(import('./upload.js')));
-export const streamUploads = lazy('stream uploads', () => import('./stream-upload.js'));
-export const largeObjects = lazy('large objects', () => import('./large-object.js'));
-export const oldSegments = lazy('replaced segments', () => import('./old-segments.js'));
 export const downloads = lazy('downloads', () => alongWithMd5(import('./download.js')));
 export const bulk = lazy('bulk delete', () => import('./bulk.js'));
 export const tempUrls = lazy('temp URLs', () => import('./temp-url.js'));
 export const formPosts = lazy('form POST signatures', () => import('./form-post.js'));
+/** For Dynamic Large Object manifests, and to fetch the code ahead of a large upload (upload.ts loads it too). */
+export const largeObjects = lazy('large objects', () => import('./large-object.js'));
 
 /**
  * The upload code, and with it the large-object code when the input may become a Static Large

@@ -4,21 +4,22 @@ import { ServiceClient, type ListOptions } from '../../session/service-client.js
 import { sleep } from '../../base/signals.js';
 import type { CallOptions } from '../../base/types.js';
 import { parseResponse } from '../../base/validate.js';
-import type { BulkDeleteResult } from './bulk.js';
-import { readBulk } from './bulk-result.js';
-import type { DownloadOptions, SwiftDownload } from './download.js';
+import { readBulk, type BulkDeleteResult } from './bulk-result.js';
+import type { ContainerQuery, ObjectQuery, ObjectStoreClient } from './client.js';
+import type { DownloadOptions, ObjectStoreDownload } from './download.js';
 import type { FormPostOptions, FormPostSignature } from './form-post.js';
 import { metaHeaders, objectHeaders, type ObjectUpdate } from './headers.js';
 import type { DynamicLargeObjectOptions } from './large-object.js';
 import { containerPath, objectPath } from './names.js';
 import { bulk, downloads, formPosts, largeObjects, tempUrls, uploadsFor } from './on-demand.js';
-import { toAccount, toContainer, toObject, type ObjectStoreAccount, type ObjectStoreContainerInfo, type SwiftObjectInfo } from './resources.js';
+import { toAccount, toContainer, toObject, type ObjectStoreAccount, type ObjectStoreContainerInfo, type ObjectStoreObjectInfo } from './resources.js';
 import * as s from './schemas.js';
 import type { TempUrlOptions } from './temp-url.js';
-import type { UploadOptions, UploadResult } from './upload.js';
+import type { UploadOptions, UploadResult } from './upload-options.js';
 
-/** Attributes of a new container. */
+/** A new container: its name and attributes. */
 export interface ContainerAttrs {
+  name: string;
   metadata?: Record<string, string>;
   /** `X-Container-Read`, e.g. `.r:*,.rlistings` for a public container. */
   readAcl?: string;
@@ -33,32 +34,14 @@ export interface ContainerAttrs {
 }
 
 /** Changes to a container; `null` removes an ACL. */
-export interface ContainerUpdate extends Omit<ContainerAttrs, 'storagePolicy' | 'readAcl' | 'writeAcl'> {
+export interface ContainerUpdate extends Omit<ContainerAttrs, 'name' | 'storagePolicy' | 'readAcl' | 'writeAcl'> {
   readAcl?: string | null;
   writeAcl?: string | null;
   /** Metadata names to remove. */
   removeMetadata?: readonly string[];
 }
 
-/** Changes to an object. Swift replaces an object's metadata on update: unchanged values are carried over here. */
-
-export interface ContainerQuery {
-  prefix?: string;
-  /** Start after this name. */
-  marker?: string;
-  /** Stop before this name. */
-  endMarker?: string;
-}
-
-export interface ObjectQuery extends ContainerQuery {
-  /** Roll names up to the first `delimiter` after the prefix into pseudo-folder entries (`{ subdir }`). */
-  delimiter?: string;
-  /** Only the objects directly under this pseudo-folder path. */
-  path?: string;
-}
-
-/** An object given by its container and name. */
-export type SwiftObjectRef = { container: string; name: string };
+export type ObjectRef = { container: string; name: string };
 
 const HEADERS_KEPT_ON_UPDATE = [
   'content-disposition',
@@ -76,18 +59,18 @@ const HEADERS_KEPT_ON_UPDATE = [
  * character (`/`, spaces, `?`, `#`, `%`, unicode...). Uploads stream and switch to Static Large
  * Objects for large inputs; downloads are streams checked against the object's MD5.
  */
-export class ObjectStoreProxy extends ServiceClient {
-  #infoCache: Promise<s.SwiftInfo> | undefined;
+export class ObjectStoreProxy extends ServiceClient implements ObjectStoreClient {
+  #infoCache: Promise<s.ObjectStoreInfo> | undefined;
 
   // ---- account ----
 
   /** The cluster's capabilities and limits (`GET /info`), fetched once. */
-  info(opts: CallOptions = {}): Promise<s.SwiftInfo> {
+  info(opts: CallOptions = {}): Promise<s.ObjectStoreInfo> {
     this.#infoCache ??= (async () => {
       const endpoint = await this.endpoint(opts);
       const root = endpoint.replace(/\/v1(\/[^/]*)?\/?$/, '');
       const res = await this.request({ ...opts, path: `${root}/info`, authenticated: false });
-      return parseResponse(s.SwiftInfo, res.data, 'object store info');
+      return parseResponse(s.ObjectStoreInfo, res.data, 'object store info');
     })().catch((e) => {
       this.#infoCache = undefined;
       throw e;
@@ -128,7 +111,13 @@ export class ObjectStoreProxy extends ServiceClient {
   }
 
   /** Creates a container (or updates the headers of an existing one) and returns it. */
-  async createContainer(name: string, attrs: ContainerAttrs = {}, opts: CallOptions = {}): Promise<ObjectStoreContainerInfo> {
+  createContainer(attrs: ContainerAttrs, opts?: CallOptions): Promise<ObjectStoreContainerInfo>;
+  /** @deprecated Pass the name with the attributes: `createContainer({ name, ...attrs }, opts)`. This form goes in the next release. */
+  createContainer(name: string, attrs?: Omit<ContainerAttrs, 'name'>, opts?: CallOptions): Promise<ObjectStoreContainerInfo>;
+  async createContainer(attrs: ContainerAttrs | string, more?: CallOptions | Omit<ContainerAttrs, 'name'>, last?: CallOptions): Promise<ObjectStoreContainerInfo> {
+    if (typeof attrs === 'string') return this.createContainer({ ...more, name: attrs }, last);
+    const { name } = attrs;
+    const opts: CallOptions = more ?? {};
     const headers: Record<string, string> = { ...metaHeaders('container', attrs.metadata) };
     if (attrs.readAcl !== undefined) headers['x-container-read'] = attrs.readAcl;
     if (attrs.writeAcl !== undefined) headers['x-container-write'] = attrs.writeAcl;
@@ -201,15 +190,15 @@ export class ObjectStoreProxy extends ServiceClient {
    * Objects of a container in name order. With a `delimiter`, names are rolled up into pseudo-folder
    * entries `{ subdir }` (test with `'subdir' in entry`).
    */
-  objects(container: string, query: ObjectQuery = {}, opts: ListOptions = {}): Paged<s.SwiftListEntry> {
+  objects(container: string, query: ObjectQuery = {}, opts: ListOptions = {}): Paged<s.ObjectStoreListEntry> {
     // A pseudo-folder is told by its `subdir` (a branch here costs less than a schema union).
-    const entry = (x: unknown): s.SwiftListEntry =>
-      (x as { subdir?: unknown } | null)?.subdir !== undefined ? parseResponse(s.SwiftPseudoFolder, x, 'pseudo-folder') : parseResponse(s.SwiftObject, x, 'object');
+    const entry = (x: unknown): s.ObjectStoreListEntry =>
+      (x as { subdir?: unknown } | null)?.subdir !== undefined ? parseResponse(s.ObjectStorePseudoFolder, x, 'pseudo-folder') : parseResponse(s.ObjectStoreObject, x, 'object');
     return this.#listing(containerPath(container), query, opts, entry);
   }
 
   /** Size, ETag, content type, dates, metadata and large-object details of an object. */
-  async headObject(container: string, name: string, opts: CallOptions = {}): Promise<SwiftObjectInfo> {
+  async headObject(container: string, name: string, opts: CallOptions = {}): Promise<ObjectStoreObjectInfo> {
     const res = await this.request({ ...opts, method: 'HEAD', path: objectPath(container, name) });
     return toObject(container, name, res.headers);
   }
@@ -251,8 +240,8 @@ export class ObjectStoreProxy extends ServiceClient {
    * added. `manifest: true` copies a Static Large Object's manifest instead of its content.
    */
   async copyObject(
-    from: SwiftObjectRef,
-    to: SwiftObjectRef,
+    from: ObjectRef,
+    to: ObjectRef,
     opts: CallOptions & { metadata?: Record<string, string>; freshMetadata?: boolean; contentType?: string; manifest?: boolean } = {},
   ): Promise<void> {
     const source = objectPath(from.container, from.name);
@@ -319,21 +308,21 @@ export class ObjectStoreProxy extends ServiceClient {
   }
 
   /** Downloads an object as a stream, checked against its MD5 while read (ordinary objects). */
-  async downloadObject(container: string, name: string, opts: DownloadOptions = {}): Promise<SwiftDownload> {
+  async downloadObject(container: string, name: string, opts: DownloadOptions = {}): Promise<ObjectStoreDownload> {
     return (await downloads()).downloadObject(this, container, name, opts);
   }
 
   async downloadObjectAsBlob(container: string, name: string, opts: DownloadOptions = {}): Promise<Blob> {
     const d = await this.downloadObject(container, name, opts);
-    return new Response(d.body).blob().then((b) => (d.object.content_type ? new Blob([b], { type: d.object.content_type }) : b));
+    return new Response(d.stream).blob().then((b) => (d.contentType ? new Blob([b], { type: d.contentType }) : b));
   }
 
   async downloadObjectAsArrayBuffer(container: string, name: string, opts: DownloadOptions = {}): Promise<ArrayBuffer> {
-    return new Response((await this.downloadObject(container, name, opts)).body).arrayBuffer();
+    return new Response((await this.downloadObject(container, name, opts)).stream).arrayBuffer();
   }
 
   async downloadObjectAsText(container: string, name: string, opts: DownloadOptions = {}): Promise<string> {
-    return new Response((await this.downloadObject(container, name, opts)).body).text();
+    return new Response((await this.downloadObject(container, name, opts)).stream).text();
   }
 
   /** Writes a Dynamic Large Object manifest: the object reads as the concatenation of `<segmentContainer>/<prefix>*`. */

@@ -1,10 +1,11 @@
 import { ChecksumMismatchError, ConnectionError, HttpError } from '../../base/errors.js';
 import { retryDelay } from '../../session/retry.js';
 import { sleep } from '../../base/signals.js';
+import { createMd5, md5Of } from '../../transfer/hash.js';
+import type { ObjectStoreClient } from './client.js';
 import { unquote } from './headers.js';
-import { createMd5, md5Of } from './md5.js';
-import type { ObjectStoreProxy } from './proxy.js';
 import { canStreamRequests, sizeOf, type Part } from './source.js';
+import type { Stored, UploadOptions } from './upload-options.js';
 
 /**
  * PUTs one re-readable part and checks the ETag Swift returns against the part's MD5, sending it
@@ -12,13 +13,14 @@ import { canStreamRequests, sizeOf, type Part } from './source.js';
  * refuses corrupt data. Where fetch streams request bodies (Node, Deno, Bun), a Blob goes as its own
  * stream, hashed on the way (the data is read once, not once to hash and once to send); it is
  * sent again on a connection error, a retryable status or an expired token, since the session cannot
- * replay a stream. Resends follow the Connection's retry policy (`retry.retries` of them). `onSent` then hears how many bytes of the part fetch has read, each time that
- * passes the most any attempt has reached and stays below the part's size: it never goes back on a
- * resend, and the caller reports the whole part once Swift has confirmed it.
+ * replay a stream. Resends follow the Connection's retry policy (`retry.retries` of them). `onSent`
+ * then hears how many bytes of the part fetch has read, each time that passes the most any attempt
+ * has reached and stays below the part's size: it never goes back on a resend, and the caller
+ * reports the whole part once Swift has confirmed it.
  * Elsewhere (browsers) the Blob is the body and is hashed in parallel; `onSent` is not called.
  */
 export async function putVerified(
-  store: ObjectStoreProxy,
+  store: ObjectStoreClient,
   path: string,
   part: Part,
   headers: Record<string, string>,
@@ -88,7 +90,7 @@ export async function passThrough(
         while (!rest.byteLength) {
           const next = await reader.read();
           if (next.done) {
-            if (hasher) done(hasher.digest('hex'));
+            if (hasher) done(hasher.digest());
             return controller.close();
           }
           rest = next.value;
@@ -105,4 +107,14 @@ export async function passThrough(
     { highWaterMark: 0 },
   );
   return [out, digest];
+}
+
+/** One PUT of a re-readable input, checked against its MD5. */
+export async function putWhole(store: ObjectStoreClient, o: UploadOptions, path: string, headers: Record<string, string>, part: Part): Promise<Stored> {
+  const total = sizeOf(part);
+  const progress = o.onProgress;
+  progress?.({ loaded: 0, total });
+  const hash = await putVerified(store, path, part, headers, o.signal, undefined, progress && ((loaded) => progress({ loaded, total })));
+  progress?.({ loaded: total, total });
+  return { container: o.container, name: o.name, hash, bytes: total, segments: 0 };
 }

@@ -29,7 +29,7 @@ export interface ObjectStoreContainerInfo {
 }
 
 /** An object as a HEAD (or the headers of a GET) describe it. */
-export interface SwiftObjectInfo {
+export interface ObjectStoreObjectInfo {
   container: string;
   name: string;
   /** Size of the whole object (also for a ranged download). */
@@ -77,7 +77,7 @@ export function toContainer(name: string, h: Headers): ObjectStoreContainerInfo 
   };
 }
 
-export function toObject(container: string, name: string, h: Headers): SwiftObjectInfo {
+export function toObject(container: string, name: string, h: Headers): ObjectStoreObjectInfo {
   const range = /\/(\d+)$/.exec(h.get('content-range') ?? '');
   const modified = h.get('last-modified');
   const manifest = h.get('x-object-manifest');

@@ -16,7 +16,7 @@ export const ObjectStoreContainer = v.looseObject({
 export type ObjectStoreContainer = v.InferOutput<typeof ObjectStoreContainer>;
 
 /** One object of a container listing. */
-export const SwiftObject = v.looseObject({
+export const ObjectStoreObject = v.looseObject({
   name: v.string(),
   hash: v.string(),
   bytes: v.number(),
@@ -25,27 +25,25 @@ export const SwiftObject = v.looseObject({
   /** Set on Static Large Object manifests: the ETag of the whole object. */
   slo_etag: v.optional(v.string()),
 });
-export type SwiftObject = v.InferOutput<typeof SwiftObject>;
+export type ObjectStoreObject = v.InferOutput<typeof ObjectStoreObject>;
 
 /** A pseudo-folder of a listing made with a `delimiter`: the shared prefix, ending with the delimiter. */
-export const SwiftPseudoFolder = v.looseObject({ subdir: v.string() });
-export type SwiftPseudoFolder = v.InferOutput<typeof SwiftPseudoFolder>;
+export const ObjectStorePseudoFolder = v.looseObject({ subdir: v.string() });
+export type ObjectStorePseudoFolder = v.InferOutput<typeof ObjectStorePseudoFolder>;
 
 /** A listing page: a JSON array. */
 export const ListShape = v.array(v.unknown());
 
-/** Schema of an entry of a container listing: an object, or a pseudo-folder when listing with a delimiter. */
-export const SwiftListEntry = v.union([SwiftObject, SwiftPseudoFolder]);
-/** An entry of a container listing: an object, or a pseudo-folder when listing with a delimiter. */
-export type SwiftListEntry = v.InferOutput<typeof SwiftListEntry>;
+export const ObjectStoreListEntry = v.union([ObjectStoreObject, ObjectStorePseudoFolder]);
+export type ObjectStoreListEntry = v.InferOutput<typeof ObjectStoreListEntry>;
 
 /** True for a pseudo-folder entry of a listing made with a `delimiter`. */
-export function isSwiftPseudoFolder(e: SwiftListEntry): e is SwiftPseudoFolder {
+export function isSwiftPseudoFolder(e: ObjectStoreListEntry): e is ObjectStorePseudoFolder {
   return typeof e.subdir === 'string' && e.name === undefined;
 }
 
 /** `GET /info`: the cluster's capabilities; each middleware adds its own section. */
-export const SwiftInfo = v.looseObject({
+export const ObjectStoreInfo = v.looseObject({
   swift: v.optional(
     v.looseObject({
       version: v.optional(v.string()),
@@ -68,7 +66,7 @@ export const SwiftInfo = v.looseObject({
   tempurl: v.optional(v.looseObject({ methods: v.optional(v.array(v.string())), allowed_digests: v.optional(v.array(v.string())) })),
   formpost: v.optional(v.looseObject({ allowed_digests: v.optional(v.array(v.string())) })),
 });
-export type SwiftInfo = v.InferOutput<typeof SwiftInfo>;
+export type ObjectStoreInfo = v.InferOutput<typeof ObjectStoreInfo>;
 
 /** Swift's documented default limits; a name or metadata outside them is refused before sending (names.ts, headers.ts). */
 export const LIMITS = {

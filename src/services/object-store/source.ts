@@ -33,6 +33,9 @@ export const sizeOf = (p: Part): number => (p instanceof Uint8Array ? p.byteLeng
 /** A view of bytes `start..end` of a part: no copy (Blob.slice, subarray). */
 export const sliceOf = (p: Part, start: number, end: number): Part => (p instanceof Uint8Array ? p.subarray(start, end) : p.slice(start, end));
 
+/** Segment size of a Static Large Object unless told otherwise (or more, to stay within the cluster's segment count). */
+export const DEFAULT_SEGMENT = 32 * 1024 * 1024;
+
 let streamsSupported: boolean | undefined;
 
 /** Whether this runtime's fetch can send a ReadableStream as a request body. */

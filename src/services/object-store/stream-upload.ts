@@ -3,14 +3,14 @@
  * segment size is asked for, else the stream is cut into segments (a single one is a plain PUT).
  */
 import { ChecksumMismatchError } from '../../base/errors.js';
+import type { ObjectStoreClient } from './client.js';
 import { unquote } from './headers.js';
-import type { ObjectStoreProxy } from './proxy.js';
-import { passThrough } from './put.js';
-import { canStreamRequests } from './source.js';
-import { DEFAULT_SEGMENT, putWhole, type Slo, type Stored, type UploadOptions } from './upload.js';
+import { passThrough, putWhole } from './put.js';
+import { canStreamRequests, DEFAULT_SEGMENT } from './source.js';
+import type { Slo, Stored, UploadOptions } from './upload-options.js';
 
 export async function uploadStream(
-  store: ObjectStoreProxy,
+  store: ObjectStoreClient,
   o: UploadOptions,
   path: string,
   headers: Record<string, string>,
@@ -81,7 +81,7 @@ export function streamCutter(stream: ReadableStream<Uint8Array>, size: number) {
 
 /** One streamed PUT (`duplex: 'half'`) of a stream of unknown length, hashed as it is sent. */
 async function putStream(
-  store: ObjectStoreProxy,
+  store: ObjectStoreClient,
   o: UploadOptions,
   path: string,
   headers: Record<string, string>,

@@ -1,7 +1,7 @@
 import { ValidationError } from '../../base/errors.js';
+import type { ObjectStoreClient } from './client.js';
 import { expiryOf, hmacHex, keyOf, type SignatureAlgorithm } from './hmac.js';
 import { checkContainer, checkObject, objectPath } from './names.js';
-import type { ObjectStoreProxy } from './proxy.js';
 
 /** Options of {@link ObjectStoreProxy.generateTempUrl}: the method, the object (or prefix), the expiry, and the key. */
 export interface TempUrlOptions {
@@ -30,7 +30,7 @@ export interface TempUrlOptions {
  * Signs a temp URL with crypto.subtle HMAC. With `prefix` and no `object`, the URL points at the
  * prefix itself: replace the path's last part with any object name under the prefix.
  */
-export async function generateTempUrl(store: ObjectStoreProxy, o: TempUrlOptions): Promise<string> {
+export async function generateTempUrl(store: ObjectStoreClient, o: TempUrlOptions): Promise<string> {
   const method = String(o.method ?? '').toUpperCase();
   if (!['GET', 'HEAD', 'PUT', 'POST', 'DELETE'].includes(method)) throw new ValidationError('must be GET, HEAD, PUT, POST or DELETE', 'method');
   checkContainer(o.container);

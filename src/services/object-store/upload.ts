@@ -1,82 +1,24 @@
 import { HttpError, ValidationError } from '../../base/errors.js';
+import { lazy } from '../../base/lazy.js';
 import type { CallOptions } from '../../base/types.js';
 import { checkNumber } from '../../base/validate.js';
-import { metaHeaders, objectHeaders, type ObjectUpdate } from './headers.js';
-import type { SegmentSource } from './large-object.js';
+import type { ObjectStoreClient } from './client.js';
+import { metaHeaders, objectHeaders } from './headers.js';
 import { checkContainer, checkObject, objectPath } from './names.js';
-import { largeObjects, oldSegments, streamUploads } from './on-demand.js';
-import type { ObjectStoreProxy } from './proxy.js';
-import { putVerified } from './put.js';
-import { isStream, sizeOf, sliceOf, toPart, type Part, type UploadData } from './source.js';
+import { putWhole } from './put.js';
+import { DEFAULT_SEGMENT, isStream, sizeOf, sliceOf, toPart, type Part } from './source.js';
+import type { Slo, Stored, UploadOptions, UploadResult } from './upload-options.js';
 
-/**
- * Progress of an upload. In Node, Deno and Bun a Blob or File advances as fetch reads it; in
- * browsers, and for bytes and strings, a segment (or the whole object) at a time. Bytes count as
- * loaded for good once Swift has confirmed them, so `loaded` reaches `total` only when the last of
- * them is stored.
- */
-export interface UploadProgress {
-  loaded: number;
-  /** Undefined for a stream of unknown length. */
-  total: number | undefined;
-  /** Set when a segment has just been stored (large objects); `skipped` when `resume` found it already stored. */
-  segment?: { index: number; bytes: number; skipped: boolean };
-}
+// Parts that only some uploads need, loaded on first use. Their loaders are here rather than in
+// on-demand.ts, which loads this file, so that they come with the upload code instead of up front
+// (the proxy has a loader for the large-object code too; a chunk is fetched once either way).
+const streamUploads = lazy('stream uploads', () => import('./stream-upload.js'));
+const largeObjects = lazy('large objects', () => import('./large-object.js'));
+const oldSegments = lazy('replaced segments', () => import('./old-segments.js'));
 
-/** Options of {@link ObjectStoreProxy.uploadObject}: where, what, how large segments are, progress and abort. */
-export interface UploadOptions extends Omit<CallOptions, 'microversion'>, Omit<ObjectUpdate, 'removeMetadata' | 'deleteAt'> {
-  container: string;
-  name: string;
-  /** A Blob or File (never read whole), a ReadableStream, bytes or a string. */
-  data: UploadData;
-  /** Delete the object at this time (a Date or Unix seconds). */
-  deleteAt?: Date | number;
-  onProgress?: (progress: UploadProgress) => void;
-  /** Segment size of a Static Large Object; giving it makes any larger input one. Default 32 MiB (or more, to stay within the cluster's segment count). */
-  segmentSize?: number;
-  /** Size above which a Static Large Object is made (default: `segmentSize` when given, else the cluster's `max_file_size`). */
-  largeObjectThreshold?: number;
-  /** Segments uploaded at once (default 4). Memory used is about `concurrency x segmentSize` for streams. */
-  concurrency?: number;
-  /** Where segments go (default `<container>_segments`). */
-  segmentContainer?: string;
-  /** Skip segments already stored with the same size and MD5 (after a failed or aborted upload kept with `keepSegmentsOnFailure`). */
-  resume?: boolean;
-  /** Keep the segments uploaded so far when the upload fails or is aborted (to resume later). */
-  keepSegmentsOnFailure?: boolean;
-  /**
-   * Keep the segments of the large object this upload replaces. By default they are deleted once the
-   * new object is stored, as `swift upload` does: a Static Large Object's segments (also those that
-   * another manifest shares, such as a copy made with `manifest: true`), or every object under a
-   * Dynamic Large Object's prefix. Also saves the HEAD that finds them.
-   */
-  leaveSegments?: boolean;
-}
+const DEFAULT_MAX_FILE = 5 * 1024 * 1024 * 1024;
 
-/** What an upload stored. */
-export interface UploadResult {
-  container: string;
-  name: string;
-  /** Swift's ETag, unquoted: the MD5 of the content, or of the segments' MD5s for a large object. */
-  hash: string;
-  bytes: number;
-  /** Number of segments of a Static Large Object (0 for an ordinary object). */
-  segments: number;
-  /** Segments of the replaced large object that were deleted (see `leaveSegments`). */
-  replacedSegments: number;
-}
-
-/** Uploads a Static Large Object from `segments` (the large-object code, loaded on demand). */
-export type Slo = (segmentSize: number, stamp: string, total: number | undefined, segments: SegmentSource) => Promise<Stored>;
-
-/** What one of the upload paths stored. */
-export type Stored = Omit<UploadResult, 'replacedSegments'>;
-
-const MiB = 1024 * 1024;
-export const DEFAULT_SEGMENT = 32 * MiB;
-const DEFAULT_MAX_FILE = 5 * 1024 * MiB;
-
-export async function uploadObject(store: ObjectStoreProxy, o: UploadOptions): Promise<UploadResult> {
+export async function uploadObject(store: ObjectStoreClient, o: UploadOptions): Promise<UploadResult> {
   checkContainer(o.container);
   checkObject(o.name);
   checkNumber(o.segmentSize, 'segmentSize', 1, true);
@@ -99,7 +41,7 @@ export async function uploadObject(store: ObjectStoreProxy, o: UploadOptions): P
  * looked up before the upload so that they can be deleted after it. An object that cannot be read
  * (a write-only container) is uploaded all the same.
  */
-async function segmentsToReplace(store: ObjectStoreProxy, o: UploadOptions, call: CallOptions) {
+async function segmentsToReplace(store: ObjectStoreClient, o: UploadOptions, call: CallOptions) {
   // Absent (404), unreadable (403) or refused otherwise: nothing known to replace; the PUT reports real trouble.
   const current = await store.headObject(o.container, o.name, call).catch((e) => {
     if (!(e instanceof HttpError)) throw e;
@@ -109,7 +51,7 @@ async function segmentsToReplace(store: ObjectStoreProxy, o: UploadOptions, call
 }
 
 /** Stores the input as one object or as a Static Large Object. */
-async function write(store: ObjectStoreProxy, o: UploadOptions, path: string, headers: Record<string, string>, input: Part | ReadableStream<Uint8Array>, segmentContainer: string): Promise<Stored> {
+async function write(store: ObjectStoreClient, o: UploadOptions, path: string, headers: Record<string, string>, input: Part | ReadableStream<Uint8Array>, segmentContainer: string): Promise<Stored> {
   const base = { container: o.container, name: o.name, segments: 0 };
   // Large-object code loads only when an upload needs it.
   const slo: Slo = async (segmentSize, stamp, total, segments) =>
@@ -157,14 +99,4 @@ async function write(store: ObjectStoreProxy, o: UploadOptions, path: string, he
     },
     cancel: async () => undefined,
   });
-}
-
-/** One PUT of a re-readable input, checked against its MD5. */
-export async function putWhole(store: ObjectStoreProxy, o: UploadOptions, path: string, headers: Record<string, string>, part: Part): Promise<Stored> {
-  const total = sizeOf(part);
-  const progress = o.onProgress;
-  progress?.({ loaded: 0, total });
-  const hash = await putVerified(store, path, part, headers, o.signal, undefined, progress && ((loaded) => progress({ loaded, total })));
-  progress?.({ loaded: total, total });
-  return { container: o.container, name: o.name, hash, bytes: total, segments: 0 };
 }
