@@ -188,7 +188,7 @@ uwsgi_ini() {
 # ---- databases --------------------------------------------------------------------
 # Services listed here keep their databases in the private PostgreSQL (unix socket):
 # sqlite fails under parallel requests in eventlet services ("database is locked").
-PG_SERVICES=${OSSDK_CLOUD_PG_SERVICES-nova neutron cinder heat aodh senlin}
+PG_SERVICES=${OSSDK_CLOUD_PG_SERVICES-nova neutron cinder heat aodh}
 PG_SOCK=$RUN/pg
 on_pg() { case " $PG_SERVICES " in *" $1 "*) return 0;; esac; return 1; }
 db_url() {  # db_url SERVICE DBNAME
@@ -310,7 +310,7 @@ EOF
 #   PROC_PORT[PROCESS]  TCP port a process listens on (checked to be free before start)
 declare -A SVC_PACKAGES SVC_NEEDS SVC_PROCS SVC_PROBE SVC_CATALOG SVC_USER SVC_KIND PROC_PORT
 COMMON_PACKAGES="curl procps iproute2 util-linux python3-keystoneauth1 python3-yaml"
-API_SERVICES="keystone swift glance placement nova neutron cinder heat barbican zaqar gnocchi aodh"
+API_SERVICES="keystone swift glance placement nova neutron cinder heat barbican zaqar gnocchi aodh senlin"
 INFRA_SERVICES="memcached rabbitmq postgres"
 for _f in "$CLOUD_DIR"/services/*.sh; do . "$_f"; done
 unset _f

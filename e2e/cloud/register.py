@@ -375,11 +375,18 @@ def heat_resources(conn):
         if s['binary'] == 'heat-engine' and s['status'] == 'up'])
 
 
+def senlin_resources(conn):
+    wait('senlin-engine and senlin-conductor up', lambda: len([
+        s for s in conn.clustering.get('/services').json()['services']
+        if s['binary'] in ('senlin-engine', 'senlin-conductor') and s['state'] == 'up']) == 2)
+
+
 IDENTITY = {'heat': heat_identity}
 
 RESOURCES = {'swift': swift_resources, 'glance': glance_resources,
              'nova': nova_resources, 'neutron': neutron_resources,
-             'cinder': cinder_resources, 'heat': heat_resources}
+             'cinder': cinder_resources, 'heat': heat_resources,
+             'senlin': senlin_resources}
 
 if __name__ == '__main__':
     try:

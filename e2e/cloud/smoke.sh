@@ -283,6 +283,26 @@ if up aodh; then
   check "aodh: alarm delete" aodh_delete
 fi
 
+# ---- senlin: a cluster of 2 nodes, each a heat stack (os.heat.stack profile)
+if up senlin && has heat; then
+  printf '%s\n' 'heat_template_version: 2018-08-31' 'resources:' \
+    '  rand: {type: OS::Heat::RandomString, properties: {length: 8}}' > "$TMP/node.yaml"
+  printf '%s\n' 'type: os.heat.stack' 'version: 1.0' 'properties:' '  template: node.yaml' '  timeout: 120' \
+    > "$TMP/profile.yaml"
+  # the client reads the template path relative to the current directory
+  check "senlin: profile create (os.heat.stack)" bash -c "cd '$TMP' && ${OSC[*]} cluster profile create \
+    --spec-file profile.yaml '$N'"
+  check "senlin: cluster create (2 nodes)" "${OSC[@]}" cluster create --profile "$N" --desired-capacity 2 "$N"
+  eventually 240 "senlin: cluster ACTIVE" bash -c "${OSC[*]} cluster show '$N' -f value -c status | grep -qx ACTIVE"
+  check "senlin: 2 nodes ACTIVE, each a heat stack" bash -c "[ \$(${OSC[*]} cluster node list --filters \
+    cluster_id=\$(${OSC[*]} cluster show '$N' -f value -c id) -f value -c status | grep -c ACTIVE) = 2 ] && \
+    [ \$(${OSC[*]} stack list -f value -c 'Stack Name' | grep -c '^node-') -ge 2 ]"
+  check "senlin: CORS" cors "http://$HOST:8777/v1/clusters" "$TOKEN"
+  check "senlin: cluster delete" "${OSC[@]}" cluster delete --force "$N"
+  eventually 240 "senlin: cluster gone" bash -c "! ${OSC[*]} cluster show '$N'"
+  check "senlin: profile delete" "${OSC[@]}" cluster profile delete "$N"
+fi
+
 # ---- clean up (best effort)
 up heat && "${OSC[@]}" stack delete -y --wait "$N" >/dev/null 2>&1
 up nova && "${OSC[@]}" server delete --wait "$N" >/dev/null 2>&1

@@ -2,7 +2,7 @@
 # up.sh [service ...] - start the local OpenStack test cloud on 127.0.0.1.
 #
 # Services: keystone swift glance placement nova neutron cinder heat barbican zaqar
-# gnocchi aodh (default: all).
+# gnocchi aodh senlin (default: all).
 # Whatever a service needs comes along (keystone, placement for nova, memcached,
 # rabbitmq, postgres). Idempotent: installs missing apt packages, writes config
 # (restarting a daemon whose config changed), initializes databases once, starts
@@ -14,7 +14,7 @@
 #
 # Environment: OSSDK_CLOUD_STATE (/tmp/openstack-sdk-cloud), OSSDK_CLOUD_CORS_ORIGINS
 # (* or a comma list of exact origins), OSSDK_CLOUD_PG_SERVICES ("nova neutron
-# cinder heat aodh senlin"),
+# cinder heat aodh"),
 # OSSDK_CLOUD_NO_APT=1 (fail instead of installing), OSSDK_CLOUD_DEBUG=1 (debug logs).
 set -euo pipefail
 T0=$(date +%s%N)
