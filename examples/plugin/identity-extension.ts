@@ -4,7 +4,7 @@ import { defineService, identity, IdentityProxy, type CallOptions } from '../../
 export class VendorIdentityProxy extends IdentityProxy {
   /** Sorted names of the projects the current user can work in. */
   async projectNames(opts: CallOptions = {}): Promise<string[]> {
-    const projects = await this.authProjects(opts).toArray();
+    const projects = await this.authProjects({}, opts).toArray();
     return projects.map((p) => p.name).sort();
   }
 }
