@@ -20,6 +20,7 @@ export type ObjectStoreLike = ObjectStoreProxy | { objectStore: ObjectStoreProxy
 
 const storeOf = (x: ObjectStoreLike): ObjectStoreProxy => ('objectStore' in x ? x.objectStore : x);
 
+/** Options of upload file. */
 export type UploadFileOptions = Omit<ObjectStoreUploadOptions, 'container' | 'name' | 'data'> & {
   /** Object name (default: the file's base name). */
   name?: string;

@@ -13,13 +13,21 @@ import * as s from './schemas/index.js';
 
 /** The attributes of a new Cinder volume: the input of `VolumeCreate`. */
 export type VolumeAttrs = v.InferInput<typeof s.VolumeCreate>;
+/** Changes to a volume, checked before the update is sent. */
 export type VolumeUpdateAttrs = v.InferInput<typeof s.VolumeUpdate>;
+/** Attributes of a new volume snapshot, checked before the create is sent. */
 export type VolumeSnapshotAttrs = v.InferInput<typeof s.VolumeSnapshotCreate>;
+/** Changes to a volume snapshot, checked before the update is sent. */
 export type VolumeSnapshotUpdateAttrs = v.InferInput<typeof s.VolumeSnapshotUpdate>;
+/** Attributes of a new volume type, checked before the create is sent. */
 export type VolumeTypeAttrs = v.InferInput<typeof s.VolumeTypeCreate>;
+/** Changes to a volume type, checked before the update is sent. */
 export type VolumeTypeUpdateAttrs = v.InferInput<typeof s.VolumeTypeUpdate>;
+/** Attributes of a new volume backup, checked before the create is sent. */
 export type VolumeBackupAttrs = v.InferInput<typeof s.VolumeBackupCreate>;
+/** Changes to a volume backup, checked before the update is sent. */
 export type VolumeBackupUpdateAttrs = v.InferInput<typeof s.VolumeBackupUpdate>;
+/** Changes to a volume quota, checked before the update is sent. */
 export type VolumeQuotaUpdateAttrs = v.InferInput<typeof s.VolumeQuotaUpdate>;
 
 const ActionStatus = v.object({ status: v.pipe(v.string(), v.nonEmpty('a status is required')) }, 'a status is required');

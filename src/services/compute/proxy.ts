@@ -13,17 +13,25 @@ import * as s from './schemas.js';
 import { serverCreateBody, type ServerAttrs } from './server-create.js';
 import { ServerActionsProxy } from './server-actions.js';
 
+/** Changes to a server, checked before the update is sent. */
 export type ServerUpdateAttrs = v.InferInput<typeof s.ServerUpdate>;
+/** Attributes of a new flavor, checked before the create is sent. */
 export type FlavorAttrs = v.InferInput<typeof s.FlavorCreate>;
+/** Attributes of a new keypair, checked before the create is sent. */
 export type KeypairAttrs = v.InferInput<typeof s.KeypairCreate>;
+/** Attributes of a new server group, checked before the create is sent. */
 export type ServerGroupAttrs = v.InferInput<typeof s.ServerGroupCreate>;
+/** Changes to a compute quota, checked before the update is sent. */
 export type ComputeQuotaUpdateAttrs = v.InferInput<typeof s.ComputeQuotaUpdate>;
 /** @deprecated Renamed {@link ComputeQuotaUpdateAttrs}. */
 export type ComputeQuotaAttrs = ComputeQuotaUpdateAttrs;
+/** Changes to a compute service, checked before the update is sent. */
 export type ComputeServiceUpdateAttrs = v.InferInput<typeof s.ComputeServiceUpdate>;
 /** @deprecated Renamed {@link ComputeServiceUpdateAttrs}. */
 export type ComputeServiceAttrs = ComputeServiceUpdateAttrs;
+/** Attributes of a new aggregate, checked before the create is sent. */
 export type AggregateAttrs = v.InferInput<typeof s.AggregateCreate>;
+/** Changes to a aggregate, checked before the update is sent. */
 export type AggregateUpdateAttrs = v.InferInput<typeof s.AggregateUpdate>;
 
 /** Key pairs created without a public key need this or older: Nova stopped generating them in 2.92. */

@@ -292,6 +292,7 @@ export const AggregateCreate = v.strictObject({
   name: v.pipe(v.string(), v.nonEmpty('a name is required')),
   availability_zone: v.optional(v.string()),
 });
+/** Aggregate update. */
 export const AggregateUpdate = v.partial(AggregateCreate);
 
 /** Attributes of `createServerImage`: the snapshot's name and metadata (image properties). */

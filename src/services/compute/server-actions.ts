@@ -11,8 +11,11 @@ import * as r from './resources.js';
 import * as s from './schemas.js';
 import { encodeUserData } from './user-data.js';
 
+/** Attributes of a new server image, checked before the create is sent. */
 export type ServerImageAttrs = v.InferInput<typeof s.ServerImageCreate>;
+/** Attributes of a new server interface, checked before the create is sent. */
 export type ServerInterfaceAttrs = v.InferInput<typeof s.ServerInterfaceCreate>;
+/** Attributes of a new server volume attachment, checked before the create is sent. */
 export type ServerVolumeAttachmentAttrs = v.InferInput<typeof s.ServerVolumeAttachmentCreate>;
 
 type Metadata = Record<string, string>;

@@ -5,6 +5,7 @@ import type { Session } from '../../session/session.js';
 import type { ObjectStoreObjectInfo } from './resources.js';
 import type { ObjectStoreInfo, ObjectStoreListEntry } from './schemas.js';
 
+/** Filters of a object store container listing. */
 export interface ContainerQuery {
   prefix?: string;
   /** Start after this name. */
@@ -13,6 +14,7 @@ export interface ContainerQuery {
   endMarker?: string;
 }
 
+/** Filters of a object store object listing. */
 export interface ObjectQuery extends ContainerQuery {
   /** Roll names up to the first `delimiter` after the prefix into pseudo-folder entries (`{ subdir }`). */
   delimiter?: string;

@@ -41,6 +41,7 @@ export interface ContainerUpdate extends Omit<ContainerAttrs, 'name' | 'storageP
   removeMetadata?: readonly string[];
 }
 
+/** A object store object given by its container and name. */
 export type ObjectRef = { container: string; name: string };
 
 const HEADERS_KEPT_ON_UPDATE = [

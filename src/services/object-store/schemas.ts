@@ -34,6 +34,7 @@ export type ObjectStorePseudoFolder = v.InferOutput<typeof ObjectStorePseudoFold
 /** A listing page: a JSON array. */
 export const ListShape = v.array(v.unknown());
 
+/** An entry of a container listing: an object, or a pseudo-folder when listing with a delimiter. */
 export const ObjectStoreListEntry = v.union([ObjectStoreObject, ObjectStorePseudoFolder]);
 export type ObjectStoreListEntry = v.InferOutput<typeof ObjectStoreListEntry>;
 

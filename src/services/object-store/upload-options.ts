@@ -17,6 +17,7 @@ export interface UploadProgress {
   segment?: { index: number; bytes: number; skipped: boolean };
 }
 
+/** Options of object store upload. */
 export interface UploadOptions extends Omit<CallOptions, 'microversion'>, Omit<ObjectUpdate, 'removeMetadata' | 'deleteAt'> {
   container: string;
   name: string;
