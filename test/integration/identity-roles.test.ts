@@ -47,7 +47,7 @@ describe('roles', () => {
 describe('implied roles', () => {
   test('create, get, check, list, delete an inference rule', async () => {
     expect(await id.checkImpliedRole(prior, implied)).toBe(false);
-    const rule = await id.createImpliedRole(prior, implied);
+    const rule = await id.addImpliedRole(prior, implied);
     cleanups.push(() => id.deleteImpliedRole(prior, implied, { ignoreMissing: true }));
     expect(rule.prior_role.id).toBe(prior.id);
     expect(rule.implies.id).toBe(implied.id);

@@ -25,10 +25,17 @@ export class ImpliedRolesProxy extends UsersGroupsProxy {
     const res = await this.request({ ...opts, path: priorPath(prior) });
     return this.one(r.roleInferences, res.data);
   }
-  /** Makes holding `prior` imply holding `implied`. */
-  async createImpliedRole(prior: Ref, implied: Ref, opts?: CallOptions) {
+  /**
+   * Makes holding `prior` imply holding `implied`: a link between two roles that exist, so `add`
+   * like `addUserToGroup`, not a create.
+   */
+  async addImpliedRole(prior: Ref, implied: Ref, opts?: CallOptions) {
     const res = await this.request({ ...opts, method: 'PUT', path: impliesPath(prior, implied) });
     return this.one(r.impliedRoles, res.data);
+  }
+  /** @deprecated Use `addImpliedRole`: the same call. */
+  async createImpliedRole(prior: Ref, implied: Ref, opts?: CallOptions) {
+    return this.addImpliedRole(prior, implied, opts);
   }
   async getImpliedRole(prior: Ref, implied: Ref, opts?: CallOptions) {
     return this._get(r.impliedRoles, prior, opts, impliesPath(prior, implied));

@@ -5,6 +5,8 @@ import { checkContainer, containerPath } from './names.js';
 
 /** Options of {@link ObjectStoreProxy.generateFormPostSignature}: where a browser may upload, how much, and until when. */
 export interface FormPostOptions {
+  /** Aborts finding the endpoint (which may mean logging in first); signing itself is local. */
+  signal?: AbortSignal;
   container: string;
   /** Uploaded files are named `<prefix><file name>`. */
   prefix?: string;
@@ -40,7 +42,7 @@ export async function generateFormPostSignature(store: ObjectStoreClient, o: For
   const expires = String(expiryOf(o.expires));
   const prefix = o.prefix ?? '';
   const redirect = o.redirect ?? '';
-  const endpoint = new URL(await store.endpoint());
+  const endpoint = new URL(await store.endpoint({ signal: o.signal }));
   const base = decodeURIComponent(endpoint.pathname.replace(/\/+$/, ''));
   const path = `${base}/${o.container}/${prefix}`;
   const signature = await hmacHex(o.algorithm ?? 'sha256', key, [path, redirect, o.maxFileSize, o.maxFileCount, expires].join('\n'));

@@ -5,6 +5,8 @@ import { checkContainer, checkObject, objectPath } from './names.js';
 
 /** Options of {@link ObjectStoreProxy.generateTempUrl}: the method, the object (or prefix), the expiry, and the key. */
 export interface TempUrlOptions {
+  /** Aborts finding the endpoint (which may mean logging in first); signing itself is local. */
+  signal?: AbortSignal;
   /** The one method the URL allows. */
   method: 'GET' | 'HEAD' | 'PUT' | 'POST' | 'DELETE';
   container: string;
@@ -40,7 +42,7 @@ export async function generateTempUrl(store: ObjectStoreClient, o: TempUrlOption
   const name = o.object ?? o.prefix ?? '';
   if (o.object !== undefined) checkObject(o.object, 'object');
   if (o.prefix !== undefined && !name.startsWith(o.prefix)) throw new ValidationError('must start with the prefix', 'object');
-  const endpoint = new URL(await store.endpoint());
+  const endpoint = new URL(await store.endpoint({ signal: o.signal }));
   const base = decodeURIComponent(endpoint.pathname.replace(/\/+$/, ''));
   const signedPath = o.prefix !== undefined ? `prefix:${base}/${o.container}/${o.prefix}` : `${base}/${o.container}/${name}`;
   let body = `${method}\n${expires}\n${signedPath}`;
