@@ -279,6 +279,13 @@ describe('UMD bundle in Chromium over CORS', () => {
           network: [{ path: '/v2.0/networks', headers: token, status: 200, expose: ids }],
           'block-storage': [{ path: '/volumes', headers: { ...token, 'openstack-api-version': 'volume 3.0' }, status: 200, expose: [...ids, 'openstack-api-version'] }],
           volumev3: [{ path: '/volumes', headers: { ...token, 'openstack-api-version': 'volume 3.0' }, status: 200, expose: [...ids, 'openstack-api-version'] }],
+          orchestration: [{ path: '/stacks', headers: token, status: 200, expose: ids }],
+          'key-manager': [{ path: '/v1/secrets', headers: token, status: 200, expose: ids }],
+          // Zaqar refuses every call without a Client-ID, so it must be allowed in preflights.
+          messaging: [{ path: '/v2/queues', headers: { ...token, 'client-id': crypto.randomUUID() }, status: 200, expose: [] }],
+          metric: [{ path: '/v1/metric', headers: token, status: 200, expose: [] }],
+          alarming: [{ path: '/v2/alarms', headers: token, status: 200, expose: ids }],
+          clustering: [{ path: '/v1/clusters', headers: { ...token, 'openstack-api-version': 'clustering 1.0' }, status: 200, expose: [...ids, 'openstack-api-version'] }],
         };
         const rows: Record<string, unknown>[] = [];
         try {
@@ -288,7 +295,8 @@ describe('UMD bundle in Chromium over CORS', () => {
               rows.push({ type: entry.type, error: 'no public endpoint' });
               continue;
             }
-            for (const probe of probes[entry.type] ?? [{ path: '', status: 0, expose: [] }]) {
+            // A type without probes fails below: every registered service must be checked.
+            for (const probe of probes[entry.type] ?? [{ path: '', status: -1, expose: [] }]) {
               const url = ep.url.replace(/\/+$/, '') + probe.path;
               try {
                 const res = await fetch(url, { method: probe.method ?? 'GET', headers: probe.headers, body: probe.body });
@@ -314,7 +322,10 @@ describe('UMD bundle in Chromium over CORS', () => {
     );
     console.log('CORS from a browser, per catalog service:\n' + report.rows.map((r) => `  ${JSON.stringify(r)}`).join('\n'));
     // Every service the local cloud registers, none left out.
-    expect(report.types.slice().sort()).toEqual(['block-storage', 'compute', 'identity', 'image', 'network', 'object-store', 'placement', 'volumev3']);
+    expect(report.types.slice().sort()).toEqual([
+      'alarming', 'block-storage', 'clustering', 'compute', 'identity', 'image', 'key-manager',
+      'messaging', 'metric', 'network', 'object-store', 'orchestration', 'placement', 'volumev3',
+    ]);
     for (const row of report.rows) {
       const where = `${row.type} at ${row.url}`;
       expect(row, where).not.toHaveProperty('error');
