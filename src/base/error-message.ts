@@ -2,7 +2,7 @@
  * Pulls the human message out of the many error body shapes OpenStack services use:
  * `{"itemNotFound": {"message"}}` (Nova, Cinder), `{"NeutronError": {"message"}}`,
  * `{"error": {"message"}}` (Keystone), `{"title", "description"}` (Placement, Zaqar),
- * `{"explanation"}`, `{"errors": [{"title","detail"}]}` (api-wg), `{"message"}`, `{"faultstring"}`,
+ * `{"cause", "reason"}` (Gnocchi), `{"explanation"}`, `{"errors": [{"title","detail"}]}` (api-wg), `{"message"}`, `{"faultstring"}`,
  * plain text, and HTML pages (Swift, Glance, webob).
  */
 export function cloudMessage(body: unknown): string | undefined {
@@ -19,6 +19,9 @@ function fromObject(o: Record<string, unknown>, depth: number): string | undefin
   const title = pick('title');
   const description = pick('description');
   if (direct) return direct;
+  // Gnocchi: {"description": {"cause": "Invalid input", "reason": "..."}}
+  const reason = pick('reason');
+  if (reason) return pick('cause') ? `${pick('cause')}: ${reason}` : reason;
   if (description) return title && !description.startsWith(title) ? `${title}: ${description}` : description;
   if (Array.isArray(o.errors) && o.errors.length) {
     const msgs = o.errors
