@@ -41,8 +41,11 @@ export interface ResourceDef<S extends v.GenericSchema = v.GenericSchema> {
   nameAttribute?: string;
   /** Query key for finding by name (default: `nameAttribute`); `null` to list everything and match here. */
   nameFilter?: string | null;
-  /** `offset` for lists paged by `limit` and `offset` with no next links (Nova's server groups). */
-  paging?: 'offset';
+  /**
+   * Lists without next links: `offset` pages by `limit` and `offset` (Nova's server groups),
+   * `marker` by `limit` and the last item's id (Aodh).
+   */
+  paging?: 'offset' | 'marker';
 }
 
 /** A resource given by id, or as an object with an `id` (the resource itself). */
@@ -67,6 +70,7 @@ export class ServiceProxy extends ServiceClient {
       send: (spec) => this.request(spec),
       key: def.listKey ?? undefined,
       offset: def.paging === 'offset',
+      marker: def.paging === 'marker' ? (items) => (items[items.length - 1] as { id?: string } | undefined)?.id : undefined,
       items: (data) => {
         const list = def.listKey === null ? data : (data as Record<string, unknown> | undefined)?.[def.listKey];
         if (!Array.isArray(list)) return parseResponse(listShape, list, `${def.name} list`) as never;
