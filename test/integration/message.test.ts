@@ -219,6 +219,30 @@ describe('messages', () => {
     expect((await conn.message.getMessages(q, all)).map(seqOf)).toEqual([...Array(12).keys()]);
   }, T);
 
+  test("Zaqar caps a post by bytes (262144 by default), not by count: postMessages splits to fit", async () => {
+    const q = qname('bytes');
+    const big = 'y'.repeat(25_000);
+    const msgs = Array.from({ length: 12 }, (_, seq) => ({ body: { seq, big } }));
+    // One request of ~300 KB: the cloud refuses it.
+    const err = await demo.message.postMessages(q, msgs, { maxBatchBytes: 10_000_000 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BadRequestError);
+    expect((err as BadRequestError).cloudMessage).toMatch(/Message collection size is too large/);
+    // By default the same 12 go in requests under the cap (20 messages would not fit in one).
+    const ids = await demo.message.postMessages(q, msgs);
+    expect((await demo.message.getMessages(q, ids)).map(seqOf)).toEqual([...Array(12).keys()]);
+    // And 30 small ones go in one request of 30: there is no count cap at this cloud.
+    let posts = 0;
+    const conn = new Connection({
+      ...cloudOptions('local-demo'),
+      services: [message],
+      log: (e) => {
+        if (e.type === 'request' && e.method === 'POST' && e.url.endsWith('/messages')) posts++;
+      },
+    });
+    expect(await conn.message.postMessages(q, Array.from({ length: 30 }, (_, seq) => ({ body: seq })), { batchSize: 30 })).toHaveLength(30);
+    expect(posts).toBe(1);
+  }, T);
+
   test('250 messages: posted in batches, listed in pages with none lost or repeated, claimed by two consumers with none handed to both, deleted with the claim id', async () => {
     const q = qname('250');
     const producer = demo;
@@ -350,5 +374,28 @@ describe('subscriptions', () => {
     await demo.message.deleteSubscription(q, hook, { ignoreMissing: true });
     expect((await demo.message.subscriptions(q).toArray()).map((x) => x.id)).toEqual([mail.id]);
     await demo.message.deleteSubscription(q, mail);
+  }, T);
+});
+
+describe('the README example', () => {
+  test('a work queue: create, post, claim, delete with the claim', async () => {
+    const conn = demo;
+    const jobs = qname('jobs');
+    const done: unknown[] = [];
+    const handle = async (body: unknown) => void done.push(body);
+    // README
+    await conn.message.createQueue({ name: jobs, metadata: { _default_message_ttl: 3600 } });
+    const ids = await conn.message.postMessages(jobs, [{ body: { task: 'resize', id: 42 } }, { body: { task: 'backup', id: 7 } }]);
+
+    const claim = await conn.message.createClaim(jobs, { ttl: 120, limit: 10 });
+    for (const msg of claim?.messages ?? []) {
+      await handle(msg.body); // { task: 'resize', id: 42 }, ...
+      await conn.message.deleteMessage(jobs, msg, { claimId: claim!.id });
+    }
+    const { messages } = await conn.message.getQueueStats(jobs); // { free: 0, claimed: 0, total: 0 }
+    // /README
+    expect(ids).toHaveLength(2);
+    expect(done).toEqual(expect.arrayContaining([{ task: 'resize', id: 42 }, { task: 'backup', id: 7 }]));
+    expect(messages).toEqual({ free: 0, claimed: 0, total: 0 });
   }, T);
 });
