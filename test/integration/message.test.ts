@@ -71,7 +71,9 @@ describe('queues', () => {
     const removed = await demo.message.deleteQueueMetadata(q, ['size', 'a/b~c', 'never-set']);
     expect(removed).not.toHaveProperty('size');
     expect(removed).not.toHaveProperty('a/b~c');
-    expect(await demo.message.getQueueMetadata(q)).toMatchObject({ color: 'green' });
+    expect(await demo.message.getQueueMetadata(q)).toMatchObject({ color: 'green', _default_message_ttl: 600 });
+    // Removing a reserved key puts its default back.
+    expect(await demo.message.deleteQueueMetadata(q, ['_default_message_ttl'])).toMatchObject({ color: 'green', _default_message_ttl: 3600 });
     // The cloud checks the reserved keys' values.
     await expect(demo.message.setQueueMetadata(q, { _default_message_ttl: 30 })).rejects.toThrow(/_default_message_ttl can not exceed/);
 

@@ -194,8 +194,9 @@ export class MessageProxy extends declaredProxy(r) {
     const path = this.queuePath(queue);
     const names = validateInput(MetadataKeys, keys, 'keys');
     const current = await this.getQueueMetadata(queue, opts);
-    // Zaqar refuses (409) to remove a key that is not there; reserved keys always have a default.
-    const ops = names.filter((k) => k in current && !k.startsWith('_')).map((k) => ({ op: 'remove', path: pointer(k) }));
+    // Zaqar refuses (409) to remove a key that is not there. The reserved `_…` keys are always
+    // there (with their defaults): removing one puts its default back.
+    const ops = names.filter((k) => k in current).map((k) => ({ op: 'remove', path: pointer(k) }));
     if (!ops.length) return current;
     return this.patchQueue(path, ops, opts);
   }
