@@ -33,6 +33,6 @@ export const clustering = defineService({
   microversion: { headerType: 'clustering', max: '1.14' },
   create: (ctx) => new ClusteringProxy(ctx),
 });
-export { ClusteringProxy, actionIdOf, type ActionLike } from './proxy.js';
+export { ClusteringProxy, actionIdOf, type ActionLike, type ForceDeleteOptions } from './proxy.js';
 export type { SenlinListFilters } from './resources.js';
 export * from './schemas.js';

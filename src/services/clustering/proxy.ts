@@ -11,6 +11,9 @@ import type { WaitOptions } from '../../resource/wait.js';
 import * as r from './resources.js';
 import * as s from './schemas.js';
 
+/** Options of `deleteCluster`/`deleteNode`: `force` takes the resource's lock from any action holding it (microversion 1.8). */
+export type ForceDeleteOptions = DeleteOptions & { force?: boolean };
+
 /** An action given by id, as the answer of a change (`{ action_id }`), or as the action itself. */
 export type ActionLike = string | s.ActionRef | { id: string };
 
@@ -55,8 +58,12 @@ export class ClusteringProxy extends declaredProxy(r) {
     return { ...this.one(r.clusters, res.data), action_id: actionIdOf(res) };
   }
 
-  /** Deletes a cluster and its nodes; resolves to the deleting action's id (undefined when it was missing and `ignoreMissing`). */
-  async deleteCluster(cluster: Ref, opts: DeleteOptions = {}): Promise<s.ActionRef | undefined> {
+  /**
+   * Deletes a cluster and its nodes; resolves to the deleting action's id (undefined when it was
+   * missing and `ignoreMissing`). `force` deletes it even while another action holds it (one stuck
+   * waiting for a node that never comes up).
+   */
+  async deleteCluster(cluster: Ref, opts: ForceDeleteOptions = {}): Promise<s.ActionRef | undefined> {
     return this.#delete(clusterPath(cluster), opts);
   }
 
@@ -167,8 +174,8 @@ export class ClusteringProxy extends declaredProxy(r) {
     return { ...this.one(r.nodes, res.data), action_id: actionIdOf(res) };
   }
 
-  /** Deletes a node (and its physical resource); resolves to the deleting action's id (undefined when it was missing and `ignoreMissing`). */
-  async deleteNode(node: Ref, opts: DeleteOptions = {}): Promise<s.ActionRef | undefined> {
+  /** Deletes a node (and its physical resource; `force` even while another action holds it); resolves to the deleting action's id (undefined when it was missing and `ignoreMissing`). */
+  async deleteNode(node: Ref, opts: ForceDeleteOptions = {}): Promise<s.ActionRef | undefined> {
     return this.#delete(nodePath(node), opts);
   }
 
@@ -246,9 +253,10 @@ export class ClusteringProxy extends declaredProxy(r) {
     return { action_id: actionIdOf(res) };
   }
 
-  async #delete(path: string, opts: DeleteOptions): Promise<s.ActionRef | undefined> {
-    const { ignoreMissing = false, ...call } = opts;
-    const res = await this.request({ ...call, method: 'DELETE', path, okStatuses: ignoreMissing ? [404] : undefined });
+  async #delete(path: string, opts: ForceDeleteOptions): Promise<s.ActionRef | undefined> {
+    const { ignoreMissing = false, force, ...call } = opts;
+    const query = force ? { force: true } : undefined;
+    const res = await this.request({ ...call, method: 'DELETE', path, query, okStatuses: ignoreMissing ? [404] : undefined, minMicroversion: force ? '1.8' : undefined });
     if (res.status === 404) return undefined;
     return { action_id: actionIdOf(res) };
   }
