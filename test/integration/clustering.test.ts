@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Connection } from '../../src/core.js';
 import { BadRequestError, ConflictError, NotFoundError, ResourceFailureError, ValidationError } from '../../src/index.js';
 import { clustering, type Cluster, type Profile } from '../../src/services/clustering/index.js';
-import { cloudOptions, uniqueName } from '../helpers/cloud.js';
+import { cloud, cloudOptions, uniqueName } from '../helpers/cloud.js';
 
 // Every request, with the microversion header it carried: bad input must send nothing.
 const sent: string[] = [];
@@ -34,6 +34,15 @@ const cleanup: (() => Promise<unknown>)[] = [];
 afterAll(async () => {
   for (const f of cleanup.reverse()) await f().catch(() => undefined);
 }, 600_000);
+
+/** Deletes the Heat stacks Senlin made for these nodes (tagged `cluster_node_id=<id>`). */
+async function deleteStacksOf(nodeIds: readonly string[]) {
+  const heat = String(cloud.endpoints.orchestration).replace('%(project_id)s', cloud.users.demo.projectId);
+  for (const id of nodeIds) {
+    const res = await conn.session.request<{ stacks: { id: string; stack_name: string }[] }>({ path: `${heat}/stacks`, query: { tags: `cluster_node_id=${id}` } });
+    for (const st of res.data.stacks) await conn.session.request({ path: `${heat}/stacks/${st.stack_name}/${st.id}`, method: 'DELETE', responseType: 'none', okStatuses: [404] });
+  }
+}
 
 let profile: Profile;
 let cluster: Cluster;
@@ -126,9 +135,12 @@ describe('failures carry Senlin\'s reason', () => {
     cleanup.push(() => cl.deleteProfile(failing, { ignoreMissing: true }));
     // Senlin waits for the failed stack until the cluster's timeout: a short one.
     const doomed = await cl.createCluster({ name: uniqueName('sdk-doomed'), profile_id: failing.id, desired_capacity: 1, timeout: 10 });
+    // A forced delete leaves the failed stack of the node whose creation it cut short: it goes here.
+    const doomedNodes: string[] = [];
     cleanup.push(async () => {
       await cl.deleteCluster(doomed, { ignoreMissing: true, force: true });
       await cl.waitForClusterDelete(doomed, wait);
+      await deleteStacksOf(doomedNodes);
     });
     const actionErr = await cl.waitForAction(doomed, wait).catch((e: unknown) => e);
     expect(actionErr).toBeInstanceOf(ResourceFailureError);
@@ -140,6 +152,8 @@ describe('failures carry Senlin\'s reason', () => {
     expect((err as ResourceFailureError).status).toBe('WARNING');
     expect((err as Error).message).toContain('reached status WARNING while waiting for active: CLUSTER_CREATE: number of active nodes is below desired_capacity (1).');
 
+    doomedNodes.push(...(await cl.nodes({ cluster_id: doomed.id }).toArray()).map((n) => n.id));
+    expect(doomedNodes).toHaveLength(1);
     // Its node's creation is still running (Senlin waits on the failed stack): `force` deletes it anyway.
     const done = await cl.deleteCluster(doomed, { force: true });
     expect((await cl.waitForAction(done!, wait)).action).toBe('CLUSTER_DELETE');
