@@ -26,3 +26,6 @@ export * from './services/compute/index.js';
 export * from './services/image/index.js';
 export * from './services/network/index.js';
 export * from './services/block-storage/index.js';
+export * from './services/metric/index.js';
+export * from './services/alarm/index.js';
+export * from './services/message/index.js';
