@@ -256,7 +256,7 @@ describe('stacks', () => {
     await expect(heat.createStack({ stack_name: '1-starts-with-a-digit', template: tpl })).rejects.toThrow(/attrs.stack_name/);
     await expect(heat.createStack({ stack_name: 'tags', template: tpl, tags: ['a,b'] })).rejects.toThrow(/comma/);
     await expect(heat.createStack({ stack_name: 'url', template_url: 'not a url' })).rejects.toThrow(ValidationError);
-    await expect(heat.updateStack({ id: 'x', stack_name: 'y' } as never, { template: tpl, template_url: 'http://127.0.0.1/x.yaml' })).rejects.toThrow(ValidationError);
+    await expect(heat.updateStack({ id: 'x', stack_name: 'y' }, { template: tpl, template_url: 'http://127.0.0.1/x.yaml' })).rejects.toThrow(ValidationError);
     await expect(heat.validateTemplate({})).rejects.toThrow(ValidationError);
     await expect(heat.previewStack({ stack_name: 'p', template: 42 as never })).rejects.toThrow(/attrs.template/);
     await expect(heat.getStack('')).rejects.toThrow(ValidationError);
@@ -282,6 +282,69 @@ describe('stacks', () => {
     expect((adoptErr as BadRequestError).cloudMessage).toBe('Stack Adopt is not supported.');
     expect(await heat.findStack(name)).toBeUndefined();
   }, 120_000);
+});
+
+describe('snapshots', () => {
+  test('a snapshot is taken, listed, got; the stack is updated, then restored to it; the snapshot is deleted', async () => {
+    const template = 'heat_template_version: 2018-08-31\nparameters:\n  length: { type: number, default: 6 }\nresources:\n  r:\n    type: OS::Heat::RandomString\n    properties: { length: { get_param: length } }\noutputs:\n  v: { value: { get_attr: [r, value] } }\n';
+    const st = await newStack({ stack_name: uniqueName('heat-snap'), template });
+    const before = output(await heat.waitForStack(st, { status: 'CREATE_COMPLETE', ...fast }), 'v') as string;
+    expect(before).toHaveLength(6);
+
+    const snap = await heat.createStackSnapshot(st, { name: 'first' });
+    expect(snap).toMatchObject({ name: 'first', status: expect.stringMatching(/IN_PROGRESS|COMPLETE/) });
+    const done = await heat.waitForStackSnapshot(st, snap, fast);
+    expect(done).toMatchObject({ id: snap.id, status: 'COMPLETE' });
+    expect(done.data).toMatchObject({ resources: { r: { resource_data: { value: before } } } });
+    expect((await heat.stackSnapshots(st).toArray()).map((x) => x.id)).toEqual([snap.id]);
+    expect((await heat.getStackSnapshot(st.stack_name, snap.id)).name).toBe('first');
+
+    await heat.updateStack(st, { parameters: { length: 9 } });
+    expect(output(await heat.waitForStack(st, { status: 'UPDATE_COMPLETE', ...fast }), 'v')).toHaveLength(9);
+    await heat.restoreStackSnapshot(st, snap);
+    const restored = await heat.waitForStack(st, { status: 'RESTORE_COMPLETE', ...fast });
+    // Back to the snapshot's parameters (a RandomString makes a new value of the old length).
+    expect(restored.parameters).toMatchObject({ length: '6' });
+    expect(output(restored, 'v')).toHaveLength(6);
+
+    await heat.deleteStackSnapshot(st, snap);
+    await expect(heat.getStackSnapshot(st, snap)).rejects.toBeInstanceOf(NotFoundError);
+    await heat.deleteStackSnapshot(st, snap, { ignoreMissing: true });
+    await expect(heat.deleteStackSnapshot(st, snap)).rejects.toBeInstanceOf(NotFoundError);
+  }, 180_000);
+});
+
+describe('software configs', () => {
+  test('created, got, found by name, listed a page at a time by marker, deleted', async () => {
+    const ids: string[] = [];
+    try {
+      const name = uniqueName('cfg');
+      const cfg = await heat.createSoftwareConfig({ name, group: 'script', config: '#!/bin/sh\necho $foo', inputs: [{ name: 'foo', type: 'String' }] });
+      ids.push(cfg.id);
+      expect(cfg).toMatchObject({ name, group: 'script', config: '#!/bin/sh\necho $foo', inputs: [{ name: 'foo', type: 'String' }] });
+      expect((await heat.getSoftwareConfig(cfg.id)).config).toBe('#!/bin/sh\necho $foo');
+      expect((await heat.findSoftwareConfig(name))?.id).toBe(cfg.id);
+      expect(await heat.findSoftwareConfig(uniqueName('no-such-cfg'))).toBeUndefined();
+      for (let i = 0; i < 2; i++) ids.push((await heat.createSoftwareConfig({ name: `${name}-${i}`, config: 'true' })).id);
+
+      const pages: number[] = [];
+      const listed: string[] = [];
+      for await (const page of heat.softwareConfigs({}, { pageSize: 1 }).pages()) {
+        pages.push(page.length);
+        listed.push(...page.map((c) => c.id));
+      }
+      expect(pages.every((n) => n === 1)).toBe(true);
+      expect(listed).toEqual(expect.arrayContaining(ids));
+      expect(new Set(listed).size).toBe(listed.length);
+
+      await heat.deleteSoftwareConfig(cfg);
+      await expect(heat.getSoftwareConfig(cfg.id)).rejects.toBeInstanceOf(NotFoundError);
+      await heat.deleteSoftwareConfig(cfg.id, { ignoreMissing: true });
+      await expect(heat.createSoftwareConfig({ name: '' })).rejects.toThrow(ValidationError);
+    } finally {
+      for (const id of ids) await heat.deleteSoftwareConfig(id, { ignoreMissing: true });
+    }
+  });
 });
 
 describe('templates and resource types', () => {

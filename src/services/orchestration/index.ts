@@ -34,5 +34,5 @@ export const orchestration = defineService({
   create: (ctx) => new OrchestrationProxy(ctx),
 });
 export { OrchestrationProxy };
-export type { StackQuery, StackResourceQuery, StackEventQuery, ResourceTypeQuery } from './proxy.js';
+export type { StackRef, StackQuery, StackResourceQuery, StackEventQuery, ResourceTypeQuery } from './proxy.js';
 export * from './schemas.js';

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { declaredProxy, type DeleteOptions, type FindCallOptions, type ListFilters } from '../../resource/declare.js';
 import { paginate, type Paged } from '../../resource/paginate.js';
-import type { ListOptions, Ref } from '../../resource/proxy.js';
+import type { ListOptions, Ref, Resource, ResourceDef } from '../../resource/proxy.js';
 import { toQuery } from '../../resource/query.js';
 import type { WaitOptions } from '../../resource/wait.js';
 import { HttpError, NotFoundError, ResourceFailureError, type HttpErrorDetails } from '../../base/errors.js';
@@ -85,10 +85,16 @@ function withHeatMessage(e: unknown): unknown {
   return new (e.constructor as new (d: HttpErrorDetails) => HttpError)(details);
 }
 
-/** A stack given by id or name, or as the stack itself (reached without a lookup). */
-function stackPath(stack: Ref): string {
-  if (typeof stack === 'object' && stack !== null && typeof (stack as { stack_name?: unknown }).stack_name === 'string')
-    return `/stacks/${seg((stack as unknown as { stack_name: string }).stack_name)}/${seg(idOf(stack, 'stack'))}`;
+/** A stack given by id or name, or as the stack itself (which has its `stack_name`: reached without a lookup). */
+export type StackRef = string | { id: string; stack_name?: string };
+
+/** True for a stack given with its name and id. */
+function named(stack: StackRef): stack is { id: string; stack_name: string } {
+  return typeof stack === 'object' && stack !== null && typeof stack.stack_name === 'string' && !!stack.stack_name;
+}
+
+function stackPath(stack: StackRef): string {
+  if (named(stack)) return `/stacks/${seg(stack.stack_name)}/${seg(idOf(stack, 'stack'))}`;
   // Heat answers `/stacks/<name or id>` with a redirect to `/stacks/<name>/<id>`.
   return `/stacks/${seg(idOf(stack, 'stack'))}`;
 }
@@ -118,7 +124,7 @@ export class OrchestrationProxy extends declaredProxy(r) {
   // --- Stacks ---
 
   /** One stack by id or name, with its outputs and parameters; NotFoundError when missing or deleted. */
-  async getStack(stack: Ref, opts: CallOptions = {}): Promise<s.Stack> {
+  async getStack(stack: StackRef, opts: CallOptions = {}): Promise<s.Stack> {
     const res = await this.request({ ...opts, path: stackPath(stack) });
     const st = this.one(r.stacks, res.data);
     // Heat keeps a deleted stack readable by id, as DELETE_COMPLETE.
@@ -147,7 +153,7 @@ export class OrchestrationProxy extends declaredProxy(r) {
     const body = validateInput(s.StackCreate, attrs, 'attrs');
     const res = await this.request({ ...opts, method: 'POST', path: '/stacks', body: stackBody(body) });
     const { id } = parseResponse(s.StackCreated, (res.data as { stack?: unknown } | undefined)?.stack, 'stack');
-    return this.getStack({ id, stack_name: body.stack_name } as Ref, opts);
+    return this.getStack({ id, stack_name: body.stack_name }, opts);
   }
 
   /**
@@ -156,7 +162,7 @@ export class OrchestrationProxy extends declaredProxy(r) {
    * `existing: true`) only what is given changes (`PATCH`). Follow it with
    * `waitForStack(stack, { status: 'UPDATE_COMPLETE' })`.
    */
-  async updateStack(stack: Ref, attrs: s.StackUpdateAttrs, opts: CallOptions = {}): Promise<s.Stack> {
+  async updateStack(stack: StackRef, attrs: s.StackUpdateAttrs, opts: CallOptions = {}): Promise<s.Stack> {
     const changes = validateInput(s.StackUpdate, attrs, 'attrs');
     const path = await this.locate(stack, opts);
     await this.request({ ...opts, method: this.updateMethod(changes), path, body: stackBody(changes), responseType: 'none' });
@@ -164,7 +170,7 @@ export class OrchestrationProxy extends declaredProxy(r) {
   }
 
   /** Starts deleting a stack and what it made (follow it with `waitForStackDelete`). */
-  async deleteStack(stack: Ref, opts: DeleteOptions = {}): Promise<void> {
+  async deleteStack(stack: StackRef, opts: DeleteOptions = {}): Promise<void> {
     const { ignoreMissing = false, ...call } = opts;
     let path: string;
     try {
@@ -181,9 +187,9 @@ export class OrchestrationProxy extends declaredProxy(r) {
    * `*_COMPLETE` but a rollback). Any `*_FAILED`, or `ROLLBACK_COMPLETE`, ends the wait with a
    * ResourceFailureError whose message holds Heat's `stack_status_reason`.
    */
-  async waitForStack(stack: Ref, opts: WaitOptions<s.Stack> = {}): Promise<s.Stack> {
+  async waitForStack(stack: StackRef, opts: WaitOptions<s.Stack> = {}): Promise<s.Stack> {
     const { waitForStatus } = await waiting();
-    let current = stack;
+    let current: StackRef = stack;
     const get = async (signal?: AbortSignal) => (current = await this.getStack(current, { signal }));
     try {
       return await waitForStatus(get, `stack ${this.label(stack)}`, { status: DONE, failures: FAILED, attribute: 'stack_status', ...opts });
@@ -193,9 +199,9 @@ export class OrchestrationProxy extends declaredProxy(r) {
   }
 
   /** Polls until the stack is deleted; `DELETE_FAILED` ends the wait with Heat's reason. */
-  async waitForStackDelete(stack: Ref, opts: Omit<WaitOptions<s.Stack>, 'status'> = {}): Promise<void> {
+  async waitForStackDelete(stack: StackRef, opts: Omit<WaitOptions<s.Stack>, 'status'> = {}): Promise<void> {
     const { waitForDelete } = await waiting();
-    let current = stack;
+    let current: StackRef = stack;
     const get = async (signal?: AbortSignal) => (current = await this.getStack(current, { signal }));
     try {
       await waitForDelete(get, `stack ${this.label(stack)}`, { failures: ['DELETE_FAILED'], attribute: 'stack_status', ...opts });
@@ -212,7 +218,7 @@ export class OrchestrationProxy extends declaredProxy(r) {
   }
 
   /** Which resources an update would add, delete, replace, update or leave alone, without doing it. */
-  async previewStackUpdate(stack: Ref, attrs: s.StackUpdateAttrs, opts: CallOptions = {}): Promise<s.StackUpdatePreview> {
+  async previewStackUpdate(stack: StackRef, attrs: s.StackUpdateAttrs, opts: CallOptions = {}): Promise<s.StackUpdatePreview> {
     const changes = validateInput(s.StackUpdate, attrs, 'attrs');
     const path = await this.locate(stack, opts);
     const res = await this.request({ ...opts, method: this.updateMethod(changes), path: `${path}/preview`, body: stackBody(changes) });
@@ -223,7 +229,7 @@ export class OrchestrationProxy extends declaredProxy(r) {
    * Deletes the stack but keeps what it made, and resolves to the data `adoptStack` takes back.
    * Clouds allow it only with `enable_stack_abandon` (a BadRequestError otherwise).
    */
-  async abandonStack(stack: Ref, opts: CallOptions = {}): Promise<Record<string, unknown>> {
+  async abandonStack(stack: StackRef, opts: CallOptions = {}): Promise<Record<string, unknown>> {
     const path = await this.locate(stack, opts);
     const res = await this.request({ ...opts, method: 'DELETE', path: `${path}/abandon` });
     return parseResponse(v.record(v.string(), v.unknown()), res.data, 'abandoned stack');
@@ -238,47 +244,47 @@ export class OrchestrationProxy extends declaredProxy(r) {
     const data = typeof body.adopt_stack_data === 'string' ? body.adopt_stack_data : JSON.stringify(body.adopt_stack_data);
     const res = await this.request({ ...opts, method: 'POST', path: '/stacks', body: { ...stackBody(body), adopt_stack_data: data } });
     const { id } = parseResponse(s.StackCreated, (res.data as { stack?: unknown } | undefined)?.stack, 'stack');
-    return this.getStack({ id, stack_name: body.stack_name } as Ref, opts);
+    return this.getStack({ id, stack_name: body.stack_name }, opts);
   }
 
   /** Suspends every resource that can be (`SUSPEND_COMPLETE` when done). */
-  suspendStack(stack: Ref, opts?: CallOptions): Promise<void> {
+  suspendStack(stack: StackRef, opts?: CallOptions): Promise<void> {
     return this.action(stack, { suspend: null }, opts);
   }
   /** Resumes a suspended stack (`RESUME_COMPLETE` when done). */
-  resumeStack(stack: Ref, opts?: CallOptions): Promise<void> {
+  resumeStack(stack: StackRef, opts?: CallOptions): Promise<void> {
     return this.action(stack, { resume: null }, opts);
   }
   /** Checks that every resource still exists as Heat thinks (`CHECK_COMPLETE` or `CHECK_FAILED`). */
-  checkStack(stack: Ref, opts?: CallOptions): Promise<void> {
+  checkStack(stack: StackRef, opts?: CallOptions): Promise<void> {
     return this.action(stack, { check: null }, opts);
   }
   /** Stops an update in progress and rolls back to the previous template (or, with `rollback: false`, just stops). */
-  cancelStackUpdate(stack: Ref, opts: CallOptions & { rollback?: boolean } = {}): Promise<void> {
+  cancelStackUpdate(stack: StackRef, opts: CallOptions & { rollback?: boolean } = {}): Promise<void> {
     const { rollback = true, ...call } = opts;
     return this.action(stack, rollback ? { cancel_update: null } : { cancel_without_rollback: null }, call);
   }
 
   /** The template a stack was made with, as Heat keeps it (parsed). */
-  async getStackTemplate(stack: Ref, opts: CallOptions = {}): Promise<Record<string, unknown>> {
-    const res = await this.request({ ...opts, path: `${stackPath(stack)}/template` });
+  async getStackTemplate(stack: StackRef, opts: CallOptions = {}): Promise<Record<string, unknown>> {
+    const res = await this.request({ ...opts, path: `${await this.locate(stack, opts)}/template` });
     return parseResponse(v.record(v.string(), v.unknown()), res.data, 'stack template');
   }
   /** The environment a stack was made with: its parameters, defaults and resource registry. */
-  async getStackEnvironment(stack: Ref, opts: CallOptions = {}): Promise<s.StackEnvironment> {
-    const res = await this.request({ ...opts, path: `${stackPath(stack)}/environment` });
+  async getStackEnvironment(stack: StackRef, opts: CallOptions = {}): Promise<s.StackEnvironment> {
+    const res = await this.request({ ...opts, path: `${await this.locate(stack, opts)}/environment` });
     return parseResponse(s.StackEnvironment, res.data, 'stack environment');
   }
   /** The files a stack was made with (`files` of the create), by name. */
-  async getStackFiles(stack: Ref, opts: CallOptions = {}): Promise<Record<string, string>> {
-    const res = await this.request({ ...opts, path: `${stackPath(stack)}/files` });
+  async getStackFiles(stack: StackRef, opts: CallOptions = {}): Promise<Record<string, string>> {
+    const res = await this.request({ ...opts, path: `${await this.locate(stack, opts)}/files` });
     return parseResponse(v.record(v.string(), v.string()), res.data, 'stack files');
   }
 
   // --- Outputs, resources and events of a stack ---
 
   /** The outputs of a stack with their values (resolved by Heat when the stack is got). */
-  stackOutputs(stack: Ref, opts: ListOptions = {}): Paged<s.StackOutput> {
+  stackOutputs(stack: StackRef, opts: ListOptions = {}): Paged<s.StackOutput> {
     const { pageSize: _pageSize, ...call } = opts;
     return paginate<s.StackOutput>({
       request: { ...call, path: stackPath(stack) },
@@ -290,34 +296,85 @@ export class OrchestrationProxy extends declaredProxy(r) {
     });
   }
   /** One output of a stack, with its value (or `output_error` when Heat could not resolve it). */
-  async getStackOutput(stack: Ref, key: string, opts?: CallOptions): Promise<s.StackOutput> {
-    return this._get(r.outputs, key, opts, `${stackPath(stack)}/outputs/${seg(idOf(key, 'key'))}`);
+  async getStackOutput(stack: StackRef, key: string, opts: CallOptions = {}): Promise<s.StackOutput> {
+    const k = idOf(key, 'key');
+    return this._get(r.outputs, k, opts, `${await this.locate(stack, opts)}/outputs/${seg(k)}`);
   }
 
   /** The resources of a stack (`nested_depth` reaches into nested stacks). */
-  stackResources(stack: Ref, filters?: StackResourceQuery, opts?: ListOptions): Paged<s.StackResource> {
-    return this._list(r.resources, toQuery(filters), opts, `${stackPath(stack)}/resources`);
+  stackResources(stack: StackRef, filters?: StackResourceQuery, opts?: ListOptions): Paged<s.StackResource> {
+    return this.heatList(r.resources, { stack, sub: '/resources' }, toQuery(filters), opts);
   }
   /** One resource of a stack by its name in the template, with its attributes. */
-  async getStackResource(stack: Ref, resourceName: string, opts?: CallOptions): Promise<s.StackResource> {
-    return this._get(r.resources, resourceName, opts, `${stackPath(stack)}/resources/${seg(idOf(resourceName, 'resourceName'))}`);
+  async getStackResource(stack: StackRef, resourceName: string, opts: CallOptions = {}): Promise<s.StackResource> {
+    const name = idOf(resourceName, 'resourceName');
+    return this._get(r.resources, name, opts, `${await this.locate(stack, opts)}/resources/${seg(name)}`);
   }
 
   /** What happened to a stack and its resources, a page at a time (`resource_name` narrows it to one resource). */
-  stackEvents(stack: Ref, filters?: StackEventQuery, opts: ListOptions = {}): Paged<s.StackEvent> {
-    const { pageSize, ...call } = opts;
-    const query: Query = toQuery(filters);
-    if (pageSize !== undefined) query.limit = pageSize;
-    return paginate<s.StackEvent>({
-      request: { ...call, path: `${stackPath(stack)}/events`, query },
-      send: (spec) => this.request(spec),
-      // Heat pages events by marker and sends no next link.
-      marker: (items) => (pageSize !== undefined ? items[items.length - 1]?.id : undefined),
-      items: (data) => {
-        const list = parseResponse(v.object({ events: v.array(v.unknown()) }), data, 'stack event list').events;
-        return list.map((x) => parseResponse(s.StackEvent, x, 'stack event'));
-      },
-    });
+  stackEvents(stack: StackRef, filters?: StackEventQuery, opts?: ListOptions): Paged<s.StackEvent> {
+    return this.heatList(r.events, { stack, sub: '/events' }, toQuery(filters), opts, true);
+  }
+
+  // --- Snapshots ---
+
+  /** Starts a snapshot of every resource's data (`IN_PROGRESS`; follow it with `waitForStackSnapshot`). */
+  async createStackSnapshot(stack: StackRef, attrs: s.StackSnapshotAttrs = {}, opts: CallOptions = {}): Promise<s.StackSnapshot> {
+    const body = validateInput(s.StackSnapshotCreate, attrs, 'attrs');
+    const path = await this.locate(stack, opts);
+    const res = await this.request({ ...opts, method: 'POST', path: `${path}/snapshots`, body });
+    return parseResponse(s.StackSnapshot, res.data, 'stack snapshot');
+  }
+  /** The snapshots of a stack. */
+  stackSnapshots(stack: StackRef, opts?: ListOptions): Paged<s.StackSnapshot> {
+    return this.heatList(r.snapshots, { stack, sub: '/snapshots' }, {}, opts);
+  }
+  /** One snapshot of a stack, with its data. */
+  async getStackSnapshot(stack: StackRef, snapshot: Ref, opts: CallOptions = {}): Promise<s.StackSnapshot> {
+    const id = idOf(snapshot, 'snapshot');
+    return this._get(r.snapshots, id, opts, `${await this.locate(stack, opts)}/snapshots/${seg(id)}`);
+  }
+  /** Polls until the snapshot is `COMPLETE`; `FAILED` ends the wait with Heat's reason. */
+  async waitForStackSnapshot(stack: StackRef, snapshot: Ref, opts: WaitOptions<s.StackSnapshot> = {}): Promise<s.StackSnapshot> {
+    const { waitForStatus } = await waiting();
+    const path = await this.locate(stack, opts);
+    const get = (signal?: AbortSignal) => this.getStackSnapshot(this.refOf(path), snapshot, { signal });
+    try {
+      return await waitForStatus(get, `snapshot ${idOf(snapshot, 'snapshot')} of stack ${this.label(stack)}`, { status: 'COMPLETE', failures: ['FAILED'], ...opts });
+    } catch (e) {
+      throw withReason(e, 'status_reason');
+    }
+  }
+  /** Deletes a snapshot of a stack. */
+  async deleteStackSnapshot(stack: StackRef, snapshot: Ref, opts: DeleteOptions = {}): Promise<void> {
+    const { ignoreMissing = false, ...call } = opts;
+    let path: string;
+    try {
+      path = await this.locate(stack, call);
+    } catch (e) {
+      if (ignoreMissing && e instanceof NotFoundError) return;
+      throw e;
+    }
+    await this._delete(r.snapshots, snapshot, opts, `${path}/snapshots/${seg(idOf(snapshot, 'snapshot'))}`);
+  }
+  /** Starts bringing the stack back to a snapshot (`RESTORE_COMPLETE` when done). */
+  async restoreStackSnapshot(stack: StackRef, snapshot: Ref, opts: CallOptions = {}): Promise<void> {
+    const id = idOf(snapshot, 'snapshot');
+    const path = await this.locate(stack, opts);
+    await this.request({ ...opts, method: 'POST', path: `${path}/snapshots/${seg(id)}/restore`, responseType: 'none' });
+  }
+
+  // --- Software configs ---
+
+  /** Stores a software config (Heat takes it unwrapped and answers it wrapped). */
+  async createSoftwareConfig(attrs: s.SoftwareConfigAttrs, opts: CallOptions = {}): Promise<s.SoftwareConfig> {
+    const body = validateInput(s.SoftwareConfigCreate, attrs, 'attrs');
+    const res = await this.request({ ...opts, method: 'POST', path: '/software_configs', body });
+    return this.one(r.softwareConfigs, res.data);
+  }
+  /** Software configs of the project, a page at a time. */
+  softwareConfigs(filters?: ListFilters<s.SoftwareConfig>, opts?: ListOptions): Paged<s.SoftwareConfig> {
+    return this.heatList(r.softwareConfigs, '/software_configs', toQuery(filters), opts, true);
   }
 
   // --- Templates and resource types ---
@@ -366,32 +423,63 @@ export class OrchestrationProxy extends declaredProxy(r) {
 
   // --- Helpers ---
 
+  /**
+   * A list under a stack (looked up on the first page when given by id or name: Heat redirects
+   * only some sub-paths) or at a path; paged by next links, or by `marker` (the last item's id)
+   * where Heat sends none.
+   */
+  private heatList<D extends ResourceDef>(
+    def: D,
+    where: string | { stack: StackRef; sub: string },
+    query: Query,
+    opts: ListOptions = {},
+    byMarker = false,
+  ): Paged<Resource<D>> {
+    const { pageSize, ...call } = opts;
+    const q: Query = { ...query };
+    if (pageSize !== undefined) q.limit = pageSize;
+    const first = typeof where === 'string' ? where : where.sub;
+    if (typeof where !== 'string') idOf(where.stack, 'stack');
+    let base: Promise<string> | undefined;
+    const locate = (stack: StackRef) => (base ??= this.locate(stack, call).catch((e: unknown) => ((base = undefined), Promise.reject(e))));
+    return paginate<Resource<D>>({
+      request: { ...call, path: first, query: q },
+      send: async (spec) =>
+        this.request(typeof where !== 'string' && spec.path === first ? { ...spec, path: `${await locate(where.stack)}${first}` } : spec),
+      key: def.listKey ?? undefined,
+      marker: byMarker ? (items) => (pageSize !== undefined ? (items[items.length - 1] as { id?: string } | undefined)?.id : undefined) : undefined,
+      items: (data) => {
+        const list = parseResponse(v.array(v.unknown()), (data as Record<string, unknown> | undefined)?.[def.listKey!], `${def.name} list`);
+        return list.map((x) => parseResponse(def.schema, x, def.name));
+      },
+    });
+  }
   /** The path of a stack as `/stacks/<name>/<id>`, looked up when given by id or name (deleted stacks are NotFoundError). */
-  private async locate(stack: Ref, opts: CallOptions): Promise<string> {
-    if (typeof stack === 'object' && stack !== null && typeof (stack as { stack_name?: unknown }).stack_name === 'string') return stackPath(stack);
+  private async locate(stack: StackRef, opts: CallOptions): Promise<string> {
+    if (named(stack)) return stackPath(stack);
     return stackPath(await this.getStack(stack, opts));
   }
-  private refOf(path: string): Ref {
+  private refOf(path: string): StackRef {
     const [, , name, id] = path.split('/');
-    return { id: decodeURIComponent(id!), stack_name: decodeURIComponent(name!) } as Ref;
+    return { id: decodeURIComponent(id!), stack_name: decodeURIComponent(name!) };
   }
   private updateMethod(changes: { existing?: boolean; template?: unknown; template_url?: unknown }): 'PUT' | 'PATCH' {
     const existing = changes.existing ?? (changes.template === undefined && changes.template_url === undefined);
     return existing ? 'PATCH' : 'PUT';
   }
-  private async action(stack: Ref, body: Record<string, null>, opts: CallOptions = {}): Promise<void> {
+  private async action(stack: StackRef, body: Record<string, null>, opts: CallOptions = {}): Promise<void> {
     const path = await this.locate(stack, opts);
     await this.request({ ...opts, method: 'POST', path: `${path}/actions`, body, responseType: 'none' });
   }
-  private label(stack: Ref): string {
-    return typeof stack === 'string' ? stack : ((stack as { stack_name?: string }).stack_name ?? stack.id);
+  private label(stack: StackRef): string {
+    return typeof stack === 'string' ? stack : (stack.stack_name ?? stack.id);
   }
 }
 
-/** The stack's `stack_status_reason` added to a failed wait's message (the shared wait helper does not carry it). */
-function withReason(e: unknown): unknown {
+/** The `stack_status_reason` (or a snapshot's `status_reason`) added to a failed wait's message: the shared wait helper does not carry it. */
+function withReason(e: unknown, field = 'stack_status_reason'): unknown {
   if (!(e instanceof ResourceFailureError)) return e;
-  const reason = (e.resource as { stack_status_reason?: unknown } | undefined)?.stack_status_reason;
+  const reason = (e.resource as Record<string, unknown> | undefined)?.[field];
   if (typeof reason !== 'string' || !reason) return e;
   return new ResourceFailureError(`${e.message}: ${reason}`, e.status, e.resource);
 }

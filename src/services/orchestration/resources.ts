@@ -56,3 +56,22 @@ export const templateVersions = defineResource({ name: 'template version', one: 
 export const templateFunctions = defineResource({ name: 'template function', one: 'TemplateFunction', many: 'templateFunctions', ops: [], path: '', key: null, listKey: 'template_functions', schema: s.TemplateFunction });
 /** Resource types. */
 export const resourceTypes = defineResource({ name: 'resource type', one: 'ResourceType', many: 'resourceTypes', ops: [], path: '/resource_types', key: null, listKey: 'resource_types', schema: s.ResourceType });
+/** Snapshots of a stack, reached under the stack. */
+export const snapshots = defineResource({ name: 'stack snapshot', one: 'StackSnapshot', many: 'stackSnapshots', ops: [], path: '', key: 'snapshot', listKey: 'snapshots', schema: s.StackSnapshot });
+
+/**
+ * Software configs: got, found and deleted the usual way; Heat pages their list by marker only
+ * and takes a new one unwrapped, so the list and the create are written out in the proxy.
+ */
+export const softwareConfigs = defineResource({
+  name: 'software config',
+  one: 'SoftwareConfig',
+  many: 'softwareConfigs',
+  ops: ['get', 'find', 'delete'],
+  path: '/software_configs',
+  key: 'software_config',
+  listKey: 'software_configs',
+  schema: s.SoftwareConfig,
+  // Heat's list takes no name filter: names are matched here.
+  nameFilter: null,
+});

@@ -247,3 +247,57 @@ export const StackEnvironment = v.looseObject({
   encrypted_param_names: v.optional(v.array(v.string())),
 });
 export type StackEnvironment = v.InferOutput<typeof StackEnvironment>;
+
+/** A snapshot of a stack: the data of every resource at the time, to restore the stack to. */
+export const StackSnapshot = v.looseObject({
+  id: v.string(),
+  name: v.optional(v.nullable(v.string())),
+  /** `IN_PROGRESS`, `COMPLETE` or `FAILED`. */
+  status: v.string(),
+  status_reason: v.optional(v.nullable(v.string())),
+  /** The stack's template, environment and each resource's data (null while in progress). */
+  data: v.optional(v.nullable(v.record(v.string(), v.unknown()))),
+  creation_time: time,
+});
+export type StackSnapshot = v.InferOutput<typeof StackSnapshot>;
+
+/** Attributes of a new stack snapshot. */
+export const StackSnapshotCreate = v.looseObject({ name: v.optional(v.string()) });
+/** The attributes of a new stack snapshot: the input of `StackSnapshotCreate`. */
+export type StackSnapshotAttrs = v.InferInput<typeof StackSnapshotCreate>;
+
+const ConfigIo = v.looseObject({
+  name: v.string(),
+  type: v.optional(v.string()),
+  description: v.optional(v.nullable(v.string())),
+  default: v.optional(v.unknown()),
+  error_output: v.optional(v.boolean()),
+});
+
+/** A software config: a script, a cloud-config or a configuration-tool document servers run through a deployment. */
+export const SoftwareConfig = v.looseObject({
+  id: v.string(),
+  name: v.nullable(v.string()),
+  /** The tool that runs it: `script`, `ansible`, `puppet`... (null when not given). */
+  group: v.optional(v.nullable(v.string())),
+  /** The script or document itself (not in lists). */
+  config: v.optional(v.nullable(v.string())),
+  inputs: v.optional(v.array(ConfigIo)),
+  outputs: v.optional(v.array(ConfigIo)),
+  options: v.optional(v.nullable(v.record(v.string(), v.unknown()))),
+  creation_time: time,
+  project: v.optional(v.string()),
+});
+export type SoftwareConfig = v.InferOutput<typeof SoftwareConfig>;
+
+/** Attributes of a new software config. */
+export const SoftwareConfigCreate = v.looseObject({
+  name: v.pipe(v.string('a name is required'), v.nonEmpty('a name is required')),
+  config: v.optional(v.string()),
+  group: v.optional(v.string()),
+  inputs: v.optional(v.array(ConfigIo)),
+  outputs: v.optional(v.array(ConfigIo)),
+  options: v.optional(v.record(v.string(), v.unknown())),
+});
+/** The attributes of a new software config: the input of `SoftwareConfigCreate`. */
+export type SoftwareConfigAttrs = v.InferInput<typeof SoftwareConfigCreate>;
