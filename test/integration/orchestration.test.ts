@@ -284,6 +284,56 @@ describe('stacks', () => {
   }, 120_000);
 });
 
+describe('the README example', () => {
+  test('a stack from a YAML string: created, waited for, its output read, updated, deleted', async () => {
+    const stackName = uniqueName('readme');
+    // --- from here as in the README ---
+    const template = `
+heat_template_version: 2018-08-31
+parameters:
+  length: { type: number, default: 16 }
+resources:
+  secret: { type: OS::Heat::RandomString, properties: { length: { get_param: length } } }
+outputs:
+  secret: { value: { get_attr: [secret, value] } }
+`;
+    const stack = await conn.orchestration.createStack({ stack_name: stackName, template, parameters: { length: 24 } });
+    made.push(stack);
+    const ready = await conn.orchestration.waitForStack(stack, { status: 'CREATE_COMPLETE' });
+    const { output_value } = await conn.orchestration.getStackOutput(ready, 'secret');
+
+    await conn.orchestration.updateStack(ready, { parameters: { length: 32 } });
+    const updated = await conn.orchestration.waitForStack(ready, { status: 'UPDATE_COMPLETE' });
+
+    await conn.orchestration.deleteStack(updated);
+    await conn.orchestration.waitForStackDelete(updated);
+    // --- to here ---
+    expect(output_value).toMatch(/^[A-Za-z0-9]{24}$/);
+    expect(output(updated, 'secret')).toMatch(/^[A-Za-z0-9]{32}$/);
+    expect(await conn.orchestration.findStack(stackName)).toBeUndefined();
+  }, 180_000);
+});
+
+describe('listing stacks', () => {
+  test('three stacks with one tag, listed with a page size of 2 through Heat\'s next links: exact count, no duplicates', async () => {
+    const tag = uniqueName('page');
+    const ids = new Set<string>();
+    const none = 'heat_template_version: 2018-08-31\nresources:\n  n: { type: OS::Heat::None }\n';
+    for (let i = 0; i < 3; i++) ids.add((await newStack({ stack_name: uniqueName('heat-page'), template: none, tags: [tag] })).id);
+    const pages: number[] = [];
+    const listed: string[] = [];
+    for await (const page of heat.stacks({ tags: tag }, { pageSize: 2 }).pages()) {
+      pages.push(page.length);
+      listed.push(...page.map((st) => st.id));
+    }
+    expect(pages).toEqual([2, 1]);
+    expect(new Set(listed)).toEqual(ids);
+    expect(listed).toHaveLength(3);
+    for (const id of ids) await heat.deleteStack(id);
+    for (const id of ids) await heat.waitForStackDelete(id, fast);
+  }, 180_000);
+});
+
 describe('snapshots', () => {
   test('a snapshot is taken, listed, got; the stack is updated, then restored to it; the snapshot is deleted', async () => {
     const template = 'heat_template_version: 2018-08-31\nparameters:\n  length: { type: number, default: 6 }\nresources:\n  r:\n    type: OS::Heat::RandomString\n    properties: { length: { get_param: length } }\noutputs:\n  v: { value: { get_attr: [r, value] } }\n';

@@ -133,7 +133,7 @@ export class OrchestrationProxy extends declaredProxy(r) {
     return st;
   }
 
-  /** By id, else by name (Heat looks up both); undefined when missing, unless `ignoreMissing: false`. */
+  /** By id, else by name (Heat looks up both itself, so `query` is not needed); undefined when missing, unless `ignoreMissing: false`. */
   async findStack(nameOrId: string, opts: FindCallOptions<r.StackQuery> = {}): Promise<s.Stack | undefined> {
     idOf(nameOrId, 'nameOrId');
     const { ignoreMissing = true, query: _query, ...call } = opts;
