@@ -25,6 +25,7 @@ const entries = {
   metric: 'src/services/metric/index.ts',
   alarm: 'src/services/alarm/index.ts',
   message: 'src/services/message/index.ts',
+  orchestration: 'src/services/orchestration/index.ts',
   node: 'src/node/index.ts',
 };
 

@@ -29,3 +29,4 @@ export * from './services/block-storage/index.js';
 export * from './services/metric/index.js';
 export * from './services/alarm/index.js';
 export * from './services/message/index.js';
+export * from './services/orchestration/index.js';
