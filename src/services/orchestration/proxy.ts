@@ -4,7 +4,7 @@ import { paginate, type Paged } from '../../resource/paginate.js';
 import type { ListOptions, Ref, Resource, ResourceDef } from '../../resource/proxy.js';
 import { toQuery } from '../../resource/query.js';
 import type { WaitOptions } from '../../resource/wait.js';
-import { HttpError, NotFoundError, ResourceFailureError, type HttpErrorDetails } from '../../base/errors.js';
+import { HttpError, NotFoundError, type HttpErrorDetails } from '../../base/errors.js';
 import { lazy } from '../../base/lazy.js';
 import type { CallOptions, OpenStackResponse, Query, RequestSpec } from '../../base/types.js';
 import { seg } from '../../base/url.js';
@@ -191,11 +191,7 @@ export class OrchestrationProxy extends declaredProxy(r) {
     const { waitForStatus } = await waiting();
     let current: StackRef = stack;
     const get = async (signal?: AbortSignal) => (current = await this.getStack(current, { signal }));
-    try {
-      return await waitForStatus(get, `stack ${this.label(stack)}`, { status: DONE, failures: FAILED, attribute: 'stack_status', ...opts });
-    } catch (e) {
-      throw withReason(e);
-    }
+    return waitForStatus(get, `stack ${this.label(stack)}`, { status: DONE, failures: FAILED, attribute: 'stack_status', reason: 'stack_status_reason', ...opts });
   }
 
   /** Polls until the stack is deleted; `DELETE_FAILED` ends the wait with Heat's reason. */
@@ -203,11 +199,7 @@ export class OrchestrationProxy extends declaredProxy(r) {
     const { waitForDelete } = await waiting();
     let current: StackRef = stack;
     const get = async (signal?: AbortSignal) => (current = await this.getStack(current, { signal }));
-    try {
-      await waitForDelete(get, `stack ${this.label(stack)}`, { failures: ['DELETE_FAILED'], attribute: 'stack_status', ...opts });
-    } catch (e) {
-      throw withReason(e);
-    }
+    await waitForDelete(get, `stack ${this.label(stack)}`, { failures: ['DELETE_FAILED'], attribute: 'stack_status', reason: 'stack_status_reason', ...opts });
   }
 
   /** What a stack would be, made of what (every resource with its properties), without making it. */
@@ -339,11 +331,7 @@ export class OrchestrationProxy extends declaredProxy(r) {
     const { waitForStatus } = await waiting();
     const path = await this.locate(stack, opts);
     const get = (signal?: AbortSignal) => this.getStackSnapshot(this.refOf(path), snapshot, { signal });
-    try {
-      return await waitForStatus(get, `snapshot ${idOf(snapshot, 'snapshot')} of stack ${this.label(stack)}`, { status: 'COMPLETE', failures: ['FAILED'], ...opts });
-    } catch (e) {
-      throw withReason(e, 'status_reason');
-    }
+    return waitForStatus(get, `snapshot ${idOf(snapshot, 'snapshot')} of stack ${this.label(stack)}`, { status: 'COMPLETE', failures: ['FAILED'], reason: 'status_reason', ...opts });
   }
   /** Deletes a snapshot of a stack. */
   async deleteStackSnapshot(stack: StackRef, snapshot: Ref, opts: DeleteOptions = {}): Promise<void> {
@@ -476,10 +464,3 @@ export class OrchestrationProxy extends declaredProxy(r) {
   }
 }
 
-/** The `stack_status_reason` (or a snapshot's `status_reason`) added to a failed wait's message: the shared wait helper does not carry it. */
-function withReason(e: unknown, field = 'stack_status_reason'): unknown {
-  if (!(e instanceof ResourceFailureError)) return e;
-  const reason = (e.resource as Record<string, unknown> | undefined)?.[field];
-  if (typeof reason !== 'string' || !reason) return e;
-  return new ResourceFailureError(`${e.message}: ${reason}`, e.status, e.resource);
-}
