@@ -6,6 +6,7 @@ import {
   DuplicateResourceError,
   ForbiddenError,
   NotFoundError,
+  PayloadTooLargeError,
   ResourceFailureError,
   ValidationError,
 } from '../../src/index.js';
@@ -99,8 +100,10 @@ describe('secrets', () => {
   });
 
   test('metadata first, payload later: bytes and text; a payload cannot be replaced', async () => {
-    const s = await newSecret({ secret_type: 'opaque', algorithm: 'aes', bit_length: 256, mode: 'cbc' });
+    const expires = new Date(Date.now() + 86_400_000);
+    const s = await newSecret({ secret_type: 'opaque', algorithm: 'aes', bit_length: 256, mode: 'cbc', expiration: expires });
     expect(s).toMatchObject({ status: 'ACTIVE', algorithm: 'aes', bit_length: 256, mode: 'cbc' });
+    expect(Date.parse(`${s.expiration!.replace(/Z$|[+-]\d\d:\d\d$/, '')}Z`)).toBe(expires.getTime());
     expect(s.content_types).toBeUndefined();
     const none = await km.downloadSecretPayloadAsText(s).catch((e: unknown) => e);
     expect(none).toBeInstanceOf(NotFoundError);
@@ -114,8 +117,8 @@ describe('secrets', () => {
     expect((again as ConflictError).cloudMessage).toMatch(/already has data/);
 
     const t = await newSecret();
-    await km.uploadSecretPayload(t.secret_ref, 'line one\nline two', { contentType: 'text/plain' });
-    expect(await km.downloadSecretPayloadAsText(t)).toBe('line one\nline two');
+    await km.uploadSecretPayload(t.secret_ref, 'line one\nlínea dos ✓', { contentType: 'text/plain' });
+    expect(await km.downloadSecretPayloadAsText(t)).toBe('line one\nlínea dos ✓');
     expect((await km.downloadSecretPayload(t)).contentType).toMatch(/^text\/plain/);
 
     const b = await newSecret();
@@ -151,6 +154,33 @@ describe('secrets', () => {
   });
 });
 
+describe('README', () => {
+  test('the example runs', async () => {
+    const conn = demo;
+    // --- README example starts ---
+    const secret = await conn.keyManager.createSecret({ name: 'db-password', payload: 's3cr3t', payload_content_type: 'text/plain' });
+    console.log(await conn.keyManager.downloadSecretPayloadAsText(secret)); // s3cr3t
+
+    // Bytes go up base64-encoded and come back byte for byte.
+    const key = await conn.keyManager.createSecret({ name: 'disk-key', payload: crypto.getRandomValues(new Uint8Array(32)) });
+    const bytes = await conn.keyManager.downloadSecretPayloadAsBytes(key.secret_ref); // an id, a reference or the secret
+
+    // Metadata first, payload later; user metadata; a container naming secrets.
+    const later = await conn.keyManager.createSecret({ name: 'tls-key', secret_type: 'private' });
+    await conn.keyManager.uploadSecretPayload(later, bytes);
+    await conn.keyManager.updateSecretMetadata(later, { owner: 'web' });
+    const bundle = await conn.keyManager.createContainer({ name: 'web', type: 'generic', secret_refs: [{ name: 'key', secret_ref: later }] });
+    // --- README example ends ---
+    secrets.push(secret.id, key.id, later.id);
+    containers.push(bundle.id);
+    expect(await conn.keyManager.downloadSecretPayloadAsText(secret)).toBe('s3cr3t');
+    expect(bytes.length).toBe(32);
+    expect(await conn.keyManager.downloadSecretPayloadAsBytes(later)).toEqual(bytes);
+    expect(await conn.keyManager.getSecretMetadata(later)).toEqual({ owner: 'web' });
+    expect(bundle.secret_refs).toEqual([{ name: 'key', secret_ref: later.secret_ref }]);
+  });
+});
+
 describe('bad input', () => {
   test('a content type Barbican does not take: BadRequestError with its message, nothing created', async () => {
     const name = uniqueName('sdk-bad');
@@ -164,6 +194,22 @@ describe('bad input', () => {
     expect(err2).toBeInstanceOf(BadRequestError);
     expect((err2 as BadRequestError).cloudMessage).toMatch(/payload_content_encoding/);
     expect(await km.secrets({ name }).toArray()).toEqual([]);
+  });
+
+  test('a payload larger than Barbican allows: PayloadTooLargeError, nothing stored', async () => {
+    const big = crypto.getRandomValues(new Uint8Array(15_000));
+    const fits = await newSecret({ payload: big });
+    expect(await km.downloadSecretPayloadAsBytes(fits)).toEqual(big);
+
+    const name = uniqueName('sdk-big');
+    const err = await km.createSecret({ name, payload: new Uint8Array(18_000) }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PayloadTooLargeError);
+    expect((err as PayloadTooLargeError).cloudMessage).toMatch(/too large/);
+    expect(await km.secrets({ name }).toArray()).toEqual([]);
+
+    const empty = await newSecret();
+    await expect(km.uploadSecretPayload(empty, new Uint8Array(21_000))).rejects.toBeInstanceOf(PayloadTooLargeError);
+    expect((await km.getSecret(empty)).content_types).toBeUndefined();
   });
 
   test('what the SDK can tell is wrong is a ValidationError before any request', async () => {
@@ -183,6 +229,7 @@ describe('bad input', () => {
       ['an empty id', () => k.getSecret(''), 'id'],
       ['a container reference for a secret', () => k.getSecret('http://127.0.0.1:9311/v1/containers/abc'), 'id'],
       ['text upload without a content type', () => k.uploadSecretPayload('abc', 'hi'), 'contentType'],
+      ['base64 that is not', () => k.uploadSecretPayload('abc', '%%%', { contentEncoding: 'base64' }), 'payload'],
       ['an empty upload', () => k.uploadSecretPayload('abc', new Uint8Array(0)), 'payload'],
       ['a number as payload', () => k.uploadSecretPayload('abc', 7 as never), 'payload'],
       ['an empty Accept', () => k.downloadSecretPayloadAsText('abc', { contentType: '' }), 'contentType'],

@@ -20,6 +20,17 @@ export function base64(bytes: Uint8Array): string {
   return btoa(bin);
 }
 
+/** The bytes of base64 text. */
+export function fromBase64(text: string, field: string): Uint8Array {
+  let bin: string;
+  try {
+    bin = atob(text.replace(/\s+/g, ''));
+  } catch {
+    throw new ValidationError('is not valid base64', field);
+  }
+  return Uint8Array.from(bin, (c) => c.charCodeAt(0));
+}
+
 /** A payload Barbican accepts is never empty. */
 export function checkNotEmpty(size: number, field: string): void {
   if (size === 0) throw new ValidationError('must not be empty', field);

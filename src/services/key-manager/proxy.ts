@@ -9,7 +9,7 @@ import type { ListOptions, OperationOptions, Ref, Resource, ResourceDef } from '
 import { toQuery } from '../../resource/query.js';
 import type { WaitOptions } from '../../resource/wait.js';
 import type { Download } from '../../transfer/download.js';
-import { base64, bytesOf, checkNotEmpty, isBinary } from './payload.js';
+import { base64, bytesOf, checkNotEmpty, fromBase64, isBinary } from './payload.js';
 import * as r from './resources.js';
 import * as s from './schemas.js';
 
@@ -28,7 +28,7 @@ export interface SecretPayloadOptions extends CallOptions {
 export interface SecretUploadOptions extends CallOptions {
   /** `Content-Type` of the payload: needed for text, `application/octet-stream` for bytes by default. */
   contentType?: string;
-  /** `base64` when a text payload is the base64 of binary data. */
+  /** `base64` when a text payload is the base64 of binary data (decoded and sent as bytes). */
   contentEncoding?: 'base64';
 }
 
@@ -151,7 +151,11 @@ export class KeyManagerProxy extends declaredProxy(r) {
     if (contentType !== undefined && (typeof contentType !== 'string' || !contentType)) throw new ValidationError('must be a content type', 'contentType');
     if (contentEncoding !== undefined && contentEncoding !== 'base64') throw new ValidationError("must be 'base64'", 'contentEncoding');
     let body: string | Uint8Array;
-    if (typeof payload === 'string') {
+    if (contentEncoding === 'base64') {
+      // Decoded here and sent as bytes: no Content-Encoding header, which CORS setups rarely allow.
+      if (typeof payload !== 'string') throw new ValidationError('must be base64 text with contentEncoding base64', 'payload');
+      body = fromBase64(payload, 'payload');
+    } else if (typeof payload === 'string') {
       if (!contentType) throw new ValidationError("is required with a text payload ('text/plain')", 'contentType');
       body = payload;
     } else {
@@ -159,7 +163,6 @@ export class KeyManagerProxy extends declaredProxy(r) {
     }
     checkNotEmpty(body.length, 'payload');
     const headers: Record<string, string> = { 'content-type': contentType ?? 'application/octet-stream' };
-    if (contentEncoding) headers['content-encoding'] = contentEncoding;
     await this.request({
       ...call,
       method: 'PUT',
