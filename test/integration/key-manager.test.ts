@@ -10,7 +10,7 @@ import {
   ResourceFailureError,
   ValidationError,
 } from '../../src/index.js';
-import { keyManager, type Container, type Secret } from '../../src/services/key-manager/index.js';
+import { keyManager, type KeyManagerContainer, type Secret } from '../../src/services/key-manager/index.js';
 import { cloud, cloudOptions, connectTo, uniqueName } from '../helpers/cloud.js';
 
 /** Barbican (key-manager) as a plugin on the core Connection, against the local cloud. */
@@ -42,7 +42,7 @@ async function newSecret(attrs: Parameters<typeof km.createSecret>[0] = {}): Pro
   secrets.push(s.id);
   return s;
 }
-async function newContainer(attrs: Parameters<typeof km.createContainer>[0]): Promise<Container> {
+async function newContainer(attrs: Parameters<typeof km.createContainer>[0]): Promise<KeyManagerContainer> {
   const c = await km.createContainer(attrs);
   containers.push(c.id);
   return c;

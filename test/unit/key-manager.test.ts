@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { ValidationError } from '../../src/index.js';
-import { barbicanId, idFromRef } from '../../src/services/key-manager/index.js';
+import { barbicanId } from '../../src/services/key-manager/index.js';
+import { idFromRef } from '../../src/services/key-manager/refs.js';
 import { base64 } from '../../src/services/key-manager/payload.js';
 
 describe('references', () => {

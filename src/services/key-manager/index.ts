@@ -4,7 +4,8 @@
  * @module openstack-sdk/key-manager
  */
 import { defineService } from '../../plugin.js';
-import { KeyManagerProxy, barbicanId } from './proxy.js';
+import { KeyManagerProxy } from './proxy.js';
+import { barbicanId } from './refs.js';
 
 /**
  * The Barbican service as a plugin: `services: [keyManager]` adds `conn.keyManager` to a Connection
@@ -27,7 +28,7 @@ export const keyManager = defineService({
   create: (ctx) => new KeyManagerProxy(ctx),
 });
 export { KeyManagerProxy, barbicanId };
-export type { RemoveOptions, SecretDownload, SecretPayloadOptions, SecretUploadOptions } from './proxy.js';
-export type { ContainerQuery, SecretQuery } from './resources.js';
+export type { KeyManagerRemoveOptions, SecretDownload, SecretPayloadOptions, SecretUploadOptions } from './proxy.js';
+export type { KeyManagerContainerQuery, SecretQuery } from './resources.js';
 export * from './schemas.js';
 export type { Checksum, Download } from '../../transfer/download.js';

@@ -10,6 +10,7 @@ import { toQuery } from '../../resource/query.js';
 import type { WaitOptions } from '../../resource/wait.js';
 import type { Download } from '../../transfer/download.js';
 import { base64, bytesOf, checkNotEmpty, fromBase64, isBinary } from './payload.js';
+import { barbicanId, URL_LIKE } from './refs.js';
 import * as r from './resources.js';
 import * as s from './schemas.js';
 
@@ -33,28 +34,7 @@ export interface SecretUploadOptions extends CallOptions {
 }
 
 /** Call options of the calls that remove something; `ignoreMissing` makes a missing one no error. */
-export type RemoveOptions = CallOptions & { ignoreMissing?: boolean };
-
-const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
-
-/**
- * The id of a Barbican resource given as its id, its reference URL (`secret_ref`...), or the
- * resource itself. A reference must point into `collection` (`secrets`) when it is given.
- */
-export function barbicanId(ref: Ref, field = 'id', collection?: string): string {
-  const id = idOf(ref, field);
-  if (!URL_LIKE.test(id)) return id;
-  let url: URL;
-  try {
-    url = new URL(id);
-  } catch {
-    throw new ValidationError(`'${id}' is not a valid reference`, field);
-  }
-  const parts = url.pathname.split('/').filter(Boolean);
-  const last = parts.pop();
-  if (!last || (collection && parts.pop() !== collection)) throw new ValidationError(`'${id}' is not a reference to one of the ${collection ?? 'resources'}`, field);
-  return decodeURIComponent(last);
-}
+export type KeyManagerRemoveOptions = CallOptions & { ignoreMissing?: boolean };
 
 const listShape = v.array(v.unknown());
 
@@ -76,7 +56,9 @@ const MetadataKey = v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.ma
 /**
  * `conn.keyManager`: Barbican v1. Secrets, containers and orders are listed, got, found, deleted
  * and waited for as declared in `resources.ts`; every one of them takes an id, a reference URL
- * (`secret_ref`, `container_ref`, `order_ref`) or the resource itself.
+ * (`secret_ref`, `container_ref`, `order_ref`) or the resource itself. Under Barbican's default
+ * policy, storing anything needs the `creator` role, and deleting an order the `admin` role in
+ * its project.
  */
 export class KeyManagerProxy extends declaredProxy(r) {
   // References are accepted wherever an id is: the generic operations see ids only.
@@ -254,15 +236,15 @@ export class KeyManagerProxy extends declaredProxy(r) {
   // --- ACLs ---
 
   /** Who may read a secret besides its project's readers. */
-  async getSecretAcl(secret: Ref, opts?: CallOptions): Promise<s.Acl> {
+  async getSecretAcl(secret: Ref, opts?: CallOptions): Promise<s.KeyManagerAcl> {
     return this.acl('GET', this.secretPath(secret), undefined, opts);
   }
   /** Replaces a secret's ACL (users left out lose access); resolves to the new ACL. */
-  async setSecretAcl(secret: Ref, acl: s.AclAttrs, opts?: CallOptions): Promise<s.Acl> {
+  async setSecretAcl(secret: Ref, acl: s.KeyManagerAclAttrs, opts?: CallOptions): Promise<s.KeyManagerAcl> {
     return this.acl('PUT', this.secretPath(secret), acl, opts);
   }
   /** Changes only what is given in a secret's ACL (`users` given replaces the list); resolves to the ACL. */
-  async updateSecretAcl(secret: Ref, acl: s.AclAttrs, opts?: CallOptions): Promise<s.Acl> {
+  async updateSecretAcl(secret: Ref, acl: s.KeyManagerAclAttrs, opts?: CallOptions): Promise<s.KeyManagerAcl> {
     return this.acl('PATCH', this.secretPath(secret), acl, opts);
   }
   /** Removes a secret's ACL: back to project access only. */
@@ -271,15 +253,15 @@ export class KeyManagerProxy extends declaredProxy(r) {
     await this.request({ ...call, method: 'DELETE', path: `${this.secretPath(secret)}/acl`, okStatuses: ignoreMissing ? [404] : [], responseType: 'none' });
   }
   /** Who may read a container besides its project's readers. */
-  async getContainerAcl(container: Ref, opts?: CallOptions): Promise<s.Acl> {
+  async getContainerAcl(container: Ref, opts?: CallOptions): Promise<s.KeyManagerAcl> {
     return this.acl('GET', this.containerPath(container), undefined, opts);
   }
   /** Replaces a container's ACL; resolves to the new ACL. */
-  async setContainerAcl(container: Ref, acl: s.AclAttrs, opts?: CallOptions): Promise<s.Acl> {
+  async setContainerAcl(container: Ref, acl: s.KeyManagerAclAttrs, opts?: CallOptions): Promise<s.KeyManagerAcl> {
     return this.acl('PUT', this.containerPath(container), acl, opts);
   }
   /** Changes only what is given in a container's ACL; resolves to the ACL. */
-  async updateContainerAcl(container: Ref, acl: s.AclAttrs, opts?: CallOptions): Promise<s.Acl> {
+  async updateContainerAcl(container: Ref, acl: s.KeyManagerAclAttrs, opts?: CallOptions): Promise<s.KeyManagerAcl> {
     return this.acl('PATCH', this.containerPath(container), acl, opts);
   }
   /** Removes a container's ACL: back to project access only. */
@@ -295,8 +277,8 @@ export class KeyManagerProxy extends declaredProxy(r) {
    * `private_key`, `private_key_passphrase`) or `certificate` (`certificate`, `private_key`,
    * `private_key_passphrase`, `intermediates`). A secret is given as itself, its reference or its id.
    */
-  async createContainer(attrs: s.ContainerAttrs, opts: CallOptions = {}): Promise<s.Container> {
-    const a = validateInput(s.ContainerCreate, attrs, 'attrs');
+  async createContainer(attrs: s.KeyManagerContainerAttrs, opts: CallOptions = {}): Promise<s.KeyManagerContainer> {
+    const a = validateInput(s.KeyManagerContainerCreate, attrs, 'attrs');
     const body: Record<string, unknown> = { ...a };
     if (a.secret_refs) {
       body.secret_refs = await Promise.all(
@@ -304,18 +286,18 @@ export class KeyManagerProxy extends declaredProxy(r) {
       );
     }
     const res = await this.request({ ...opts, method: 'POST', path: '/containers', body });
-    return this.getContainer(parseResponse(s.ContainerRefBody, res.data, 'container reference').container_ref, opts);
+    return this.getContainer(parseResponse(s.KeyManagerContainerRefBody, res.data, 'container reference').container_ref, opts);
   }
 
   /** Adds a secret to a generic container; resolves to the container. */
-  async addContainerSecret(container: Ref, secret: s.ContainerSecretAttrs, opts: CallOptions = {}): Promise<s.Container> {
+  async addContainerSecret(container: Ref, secret: s.KeyManagerContainerSecretAttrs, opts: CallOptions = {}): Promise<s.KeyManagerContainer> {
     const body = await this.containerSecretBody(secret, opts);
     await this.request({ ...opts, method: 'POST', path: `${this.containerPath(container)}/secrets`, body, responseType: 'none' });
     return this.getContainer(container, opts);
   }
 
   /** Removes a secret (under its name) from a generic container. */
-  async removeContainerSecret(container: Ref, secret: s.ContainerSecretAttrs, opts: RemoveOptions = {}): Promise<void> {
+  async removeContainerSecret(container: Ref, secret: s.KeyManagerContainerSecretAttrs, opts: KeyManagerRemoveOptions = {}): Promise<void> {
     const { ignoreMissing, ...call } = opts;
     const body = await this.containerSecretBody(secret, call);
     await this.request({ ...call, method: 'DELETE', path: `${this.containerPath(container)}/secrets`, body, okStatuses: ignoreMissing ? [404] : [], responseType: 'none' });
@@ -324,19 +306,19 @@ export class KeyManagerProxy extends declaredProxy(r) {
   // --- Consumers ---
 
   /** The consumers registered on a container. */
-  containerConsumers(container: Ref, filters?: ListFilters<s.ContainerConsumer>, opts?: ListOptions): Paged<s.ContainerConsumer> {
+  containerConsumers(container: Ref, filters?: ListFilters<s.KeyManagerContainerConsumer>, opts?: ListOptions): Paged<s.KeyManagerContainerConsumer> {
     return this._list(r.containerConsumers, toQuery(filters), opts, `${this.containerPath(container)}/consumers`);
   }
   /** Registers a consumer of a container (`{ name, URL }`: the service and its resource); resolves to the container. */
-  async addContainerConsumer(container: Ref, consumer: s.ContainerConsumerAttrs, opts: CallOptions = {}): Promise<s.Container> {
-    const body = validateInput(s.ContainerConsumerInput, consumer, 'consumer');
+  async addContainerConsumer(container: Ref, consumer: s.KeyManagerContainerConsumerAttrs, opts: CallOptions = {}): Promise<s.KeyManagerContainer> {
+    const body = validateInput(s.KeyManagerContainerConsumerInput, consumer, 'consumer');
     const res = await this.request({ ...opts, method: 'POST', path: `${this.containerPath(container)}/consumers`, body });
-    return parseResponse(s.Container, res.data, 'container');
+    return parseResponse(s.KeyManagerContainer, res.data, 'container');
   }
   /** Removes a consumer of a container. */
-  async removeContainerConsumer(container: Ref, consumer: s.ContainerConsumerAttrs, opts: RemoveOptions = {}): Promise<void> {
+  async removeContainerConsumer(container: Ref, consumer: s.KeyManagerContainerConsumerAttrs, opts: KeyManagerRemoveOptions = {}): Promise<void> {
     const { ignoreMissing, ...call } = opts;
-    const body = validateInput(s.ContainerConsumerInput, consumer, 'consumer');
+    const body = validateInput(s.KeyManagerContainerConsumerInput, consumer, 'consumer');
     await this.request({ ...call, method: 'DELETE', path: `${this.containerPath(container)}/consumers`, body, okStatuses: ignoreMissing ? [404] : [], responseType: 'none' });
   }
 
@@ -351,7 +333,7 @@ export class KeyManagerProxy extends declaredProxy(r) {
     return parseResponse(s.Secret, res.data, 'secret');
   }
   /** Removes a consumer of a secret (microversion 1.1). */
-  async removeSecretConsumer(secret: Ref, consumer: s.SecretConsumerAttrs, opts: RemoveOptions = {}): Promise<void> {
+  async removeSecretConsumer(secret: Ref, consumer: s.SecretConsumerAttrs, opts: KeyManagerRemoveOptions = {}): Promise<void> {
     const { ignoreMissing, ...call } = opts;
     const body = validateInput(s.SecretConsumerInput, consumer, 'consumer');
     await this.request({
@@ -370,31 +352,31 @@ export class KeyManagerProxy extends declaredProxy(r) {
    * Orders a key (`type: 'key'`, giving a secret) or a key pair (`type: 'asymmetric'`, giving an
    * RSA container); `waitForOrder` waits until it is ACTIVE.
    */
-  async createOrder(attrs: s.OrderAttrs, opts: CallOptions = {}): Promise<s.Order> {
-    const body = validateInput(s.OrderCreate, attrs, 'attrs');
+  async createOrder(attrs: s.KeyManagerOrderAttrs, opts: CallOptions = {}): Promise<s.KeyManagerOrder> {
+    const body = validateInput(s.KeyManagerOrderCreate, attrs, 'attrs');
     const res = await this.request({ ...opts, method: 'POST', path: '/orders', body });
-    return this.getOrder(parseResponse(s.OrderRefBody, res.data, 'order reference').order_ref, opts);
+    return this.getOrder(parseResponse(s.KeyManagerOrderRefBody, res.data, 'order reference').order_ref, opts);
   }
 
   // --- Quotas ---
 
   /** The quotas in effect for the caller's project (-1: unlimited). */
-  async getQuotas(opts: CallOptions = {}): Promise<s.Quotas> {
+  async getQuotas(opts: CallOptions = {}): Promise<s.KeyManagerQuotas> {
     const res = await this.request({ ...opts, path: '/quotas' });
-    return parseResponse(s.QuotasBody, res.data, 'quotas').quotas;
+    return parseResponse(s.KeyManagerQuotasBody, res.data, 'quotas').quotas;
   }
   /** Projects with quotas of their own (needs the `key-manager:service-admin` role). */
-  projectQuotas(filters?: Record<string, never>, opts?: ListOptions): Paged<s.ProjectQuotas> {
+  projectQuotas(filters?: Record<string, never>, opts?: ListOptions): Paged<s.KeyManagerProjectQuotas> {
     return this._list(r.projectQuotas, toQuery(filters), opts);
   }
   /** A project's own quotas (those it has configured; NotFoundError when it has none). */
-  async getProjectQuotas(project: Ref, opts: CallOptions = {}): Promise<s.Quotas> {
+  async getProjectQuotas(project: Ref, opts: CallOptions = {}): Promise<s.KeyManagerQuotas> {
     const res = await this.request({ ...opts, path: `/project-quotas/${seg(idOf(project, 'project'))}` });
-    return parseResponse(s.ProjectQuotasBody, res.data, 'project quotas').project_quotas;
+    return parseResponse(s.KeyManagerProjectQuotasBody, res.data, 'project quotas').project_quotas;
   }
   /** Configures a project's quotas; resolves to them. */
-  async setProjectQuotas(project: Ref, quotas: s.ProjectQuotasAttrs, opts: CallOptions = {}): Promise<s.Quotas> {
-    const body = { project_quotas: validateInput(s.ProjectQuotasInput, quotas, 'quotas') };
+  async setProjectQuotas(project: Ref, quotas: s.KeyManagerProjectQuotasAttrs, opts: CallOptions = {}): Promise<s.KeyManagerQuotas> {
+    const body = { project_quotas: validateInput(s.KeyManagerProjectQuotasInput, quotas, 'quotas') };
     await this.request({ ...opts, method: 'PUT', path: `/project-quotas/${seg(idOf(project, 'project'))}`, body, responseType: 'none' });
     return this.getProjectQuotas(project, opts);
   }
@@ -417,13 +399,13 @@ export class KeyManagerProxy extends declaredProxy(r) {
     return this.request<T>({ ...call, path: `${this.secretPath(secret)}/payload`, headers: { accept, ...call.headers }, responseType });
   }
 
-  private async acl(method: string, path: string, acl: unknown, opts: CallOptions = {}): Promise<s.Acl> {
+  private async acl(method: string, path: string, acl: unknown, opts: CallOptions = {}): Promise<s.KeyManagerAcl> {
     if (method !== 'GET') {
-      const body = validateInput(s.AclInput, acl, 'acl');
+      const body = validateInput(s.KeyManagerAclInput, acl, 'acl');
       await this.request({ ...opts, method, path: `${path}/acl`, body, responseType: 'none' });
     }
     const res = await this.request({ ...opts, path: `${path}/acl` });
-    return parseResponse(s.Acl, res.data, 'ACL');
+    return parseResponse(s.KeyManagerAcl, res.data, 'ACL');
   }
 
   /** Secret consumers came with microversion 1.1: asked for unless the call names another. */
@@ -443,8 +425,8 @@ export class KeyManagerProxy extends declaredProxy(r) {
     return `${endpoint.replace(/\/+$/, '')}/secrets/${seg(barbicanId(given, field))}`;
   }
 
-  private async containerSecretBody(secret: s.ContainerSecretAttrs, opts: CallOptions) {
-    const a = validateInput(s.ContainerSecretInput, secret, 'secret');
+  private async containerSecretBody(secret: s.KeyManagerContainerSecretAttrs, opts: CallOptions) {
+    const a = validateInput(s.KeyManagerContainerSecretInput, secret, 'secret');
     return { ...a, secret_ref: await this.secretHref(a.secret_ref as s.SecretRefInput, 'secret.secret_ref', opts) };
   }
 }

@@ -21,7 +21,7 @@ export interface SecretQuery {
 }
 
 /** Filters of `conn.keyManager.containers()`. */
-export interface ContainerQuery {
+export interface KeyManagerContainerQuery {
   name?: string;
   type?: 'generic' | 'rsa' | 'certificate';
 }
@@ -43,11 +43,11 @@ export const containers = defineResource({
   one: 'Container',
   many: 'containers',
   ops: ['list', 'get', 'find', 'delete'],
-  filters: filters<ContainerQuery>(),
+  filters: filters<KeyManagerContainerQuery>(),
   path: '/containers',
   key: null,
   listKey: 'containers',
-  schema: s.Container,
+  schema: s.KeyManagerContainer,
 });
 
 export const orders = defineResource({
@@ -60,14 +60,14 @@ export const orders = defineResource({
   path: '/orders',
   key: null,
   listKey: 'orders',
-  schema: s.Order,
+  schema: s.KeyManagerOrder,
 });
 
 /** Consumers of a container: reached under the container, so no methods of their own. */
-export const containerConsumers = defineResource({ name: 'container consumer', one: 'ContainerConsumer', many: 'containerConsumers', ops: [], path: '', key: null, listKey: 'consumers', schema: s.ContainerConsumer });
+export const containerConsumers = defineResource({ name: 'container consumer', one: 'ContainerConsumer', many: 'containerConsumers', ops: [], path: '', key: null, listKey: 'consumers', schema: s.KeyManagerContainerConsumer });
 
 /** Consumers of a secret (microversion 1.1): reached under the secret. */
 export const secretConsumers = defineResource({ name: 'secret consumer', one: 'SecretConsumer', many: 'secretConsumers', ops: [], path: '', key: null, listKey: 'consumers', schema: s.SecretConsumer });
 
 /** Configured quotas per project (admin). */
-export const projectQuotas = defineResource({ name: 'project quotas', one: 'ProjectQuotas', many: 'projectQuotas', ops: [], path: '/project-quotas', key: null, listKey: 'project_quotas', schema: s.ProjectQuotas });
+export const projectQuotas = defineResource({ name: 'project quotas', one: 'ProjectQuotas', many: 'projectQuotas', ops: [], path: '/project-quotas', key: null, listKey: 'project_quotas', schema: s.KeyManagerProjectQuotas });

@@ -1,13 +1,5 @@
 import * as v from 'valibot';
-
-/**
- * The id in a Barbican reference: the last segment of its path
- * (`http://host:9311/v1/secrets/<id>` gives `<id>`).
- */
-export function idFromRef(ref: string): string {
-  const path = ref.split(/[?#]/)[0]!.replace(/\/+$/, '');
-  return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
-}
+import { idFromRef } from './refs.js';
 
 const nullableString = v.optional(v.nullable(v.string()));
 const timestamps = { created: v.optional(v.string()), updated: v.optional(v.string()) };
@@ -92,72 +84,72 @@ export const SecretMetadataInput = v.record(
 export const SecretMetadataBody = v.looseObject({ metadata: v.record(v.string(), v.string()) });
 
 /** One secret of a container, under the name the container type gives it. */
-export const ContainerSecretRef = v.looseObject({
+export const KeyManagerContainerSecretRef = v.looseObject({
   name: v.optional(v.nullable(v.string())),
   secret_ref: v.string(),
 });
-export type ContainerSecretRef = v.InferOutput<typeof ContainerSecretRef>;
+export type KeyManagerContainerSecretRef = v.InferOutput<typeof KeyManagerContainerSecretRef>;
 
 /** A consumer registered on a container: a service saying it uses the container. */
-export const ContainerConsumer = v.looseObject({
+export const KeyManagerContainerConsumer = v.looseObject({
   name: v.string(),
   URL: v.string(),
   status: v.optional(v.string()),
   ...timestamps,
 });
-export type ContainerConsumer = v.InferOutput<typeof ContainerConsumer>;
+export type KeyManagerContainerConsumer = v.InferOutput<typeof KeyManagerContainerConsumer>;
 
 /** A container: named references to secrets (generic, an RSA key pair, or a certificate and its key). */
-export const Container = v.pipe(
+export const KeyManagerContainer = v.pipe(
   v.looseObject({
     container_ref: v.string(),
     name: nullableString,
     type: v.string(),
     status: v.optional(v.string()),
     creator_id: v.optional(v.string()),
-    secret_refs: v.array(ContainerSecretRef),
+    secret_refs: v.array(KeyManagerContainerSecretRef),
     consumers: v.optional(v.array(v.looseObject({ name: v.string(), URL: v.string() }))),
     ...timestamps,
   }),
   v.transform((c) => ({ ...c, id: idFromRef(c.container_ref) })),
 );
-export type Container = v.InferOutput<typeof Container>;
+export type KeyManagerContainer = v.InferOutput<typeof KeyManagerContainer>;
 
 /** A secret in a container's attributes: its reference, its id, or the secret itself. */
 export type SecretRefInput = string | { id: string } | { secret_ref: string };
 const secretRefInput = v.union([nonEmpty, v.looseObject({ secret_ref: nonEmpty }), v.looseObject({ id: nonEmpty })], 'must be a secret, its reference or its id');
 
 /** One named secret of a new container (`public_key`, `private_key`... for the rsa and certificate types). */
-export const ContainerSecretInput = v.strictObject({
+export const KeyManagerContainerSecretInput = v.strictObject({
   name: v.optional(v.nullable(v.string())),
   secret_ref: secretRefInput,
 });
-export type ContainerSecretAttrs = v.InferInput<typeof ContainerSecretInput>;
+export type KeyManagerContainerSecretAttrs = v.InferInput<typeof KeyManagerContainerSecretInput>;
 
 /** Attributes of a new container. */
-export const ContainerCreate = v.strictObject({
+export const KeyManagerContainerCreate = v.strictObject({
   name: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(255)))),
   type: v.picklist(['generic', 'rsa', 'certificate'], "must be 'generic', 'rsa' or 'certificate'"),
-  secret_refs: v.optional(v.array(ContainerSecretInput)),
+  secret_refs: v.optional(v.array(KeyManagerContainerSecretInput)),
 });
-export type ContainerAttrs = v.InferInput<typeof ContainerCreate>;
+export type KeyManagerContainerAttrs = v.InferInput<typeof KeyManagerContainerCreate>;
 
 /** A container consumer to add or remove. */
-export const ContainerConsumerInput = v.strictObject({ name: nonEmpty, URL: nonEmpty });
-export type ContainerConsumerAttrs = v.InferInput<typeof ContainerConsumerInput>;
+export const KeyManagerContainerConsumerInput = v.strictObject({ name: nonEmpty, URL: nonEmpty });
+export type KeyManagerContainerConsumerAttrs = v.InferInput<typeof KeyManagerContainerConsumerInput>;
 
 /** A secret consumer to add or remove (microversion 1.1). */
 export const SecretConsumerInput = v.strictObject({ service: nonEmpty, resource_type: nonEmpty, resource_id: nonEmpty });
 export type SecretConsumerAttrs = v.InferInput<typeof SecretConsumerInput>;
 
 /** Order statuses: `PENDING` until done, then `ACTIVE` or `ERROR`. */
-export type OrderStatus = 'PENDING' | 'ACTIVE' | 'ERROR';
+export type KeyManagerOrderStatus = 'PENDING' | 'ACTIVE' | 'ERROR';
 
 /**
  * An order: Barbican generating a key (`key`, giving `secret_ref`) or a key pair (`asymmetric`,
  * giving `container_ref`).
  */
-export const Order = v.pipe(
+export const KeyManagerOrder = v.pipe(
   v.looseObject({
     order_ref: v.string(),
     status: v.string(),
@@ -174,10 +166,10 @@ export const Order = v.pipe(
   }),
   v.transform((o) => ({ ...o, id: idFromRef(o.order_ref) })),
 );
-export type Order = v.InferOutput<typeof Order>;
+export type KeyManagerOrder = v.InferOutput<typeof KeyManagerOrder>;
 
 /** What a key or asymmetric order generates. */
-export const OrderMeta = v.looseObject({
+export const KeyManagerOrderMeta = v.looseObject({
   name: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(255)))),
   algorithm: nonEmpty,
   bit_length: v.optional(v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1))),
@@ -188,57 +180,57 @@ export const OrderMeta = v.looseObject({
 });
 
 /** Attributes of a new order. */
-export const OrderCreate = v.strictObject({
+export const KeyManagerOrderCreate = v.strictObject({
   type: v.picklist(['key', 'asymmetric', 'certificate'], "must be 'key', 'asymmetric' or 'certificate'"),
-  meta: OrderMeta,
+  meta: KeyManagerOrderMeta,
 });
-export type OrderAttrs = v.InferInput<typeof OrderCreate>;
+export type KeyManagerOrderAttrs = v.InferInput<typeof KeyManagerOrderCreate>;
 
 /** Who may read a secret or container besides its project: users named, and whether the project may. */
-export const AclEntry = v.looseObject({
+export const KeyManagerAclEntry = v.looseObject({
   'project-access': v.optional(v.boolean()),
   users: v.optional(v.array(v.string())),
   ...timestamps,
 });
 /** A secret's or container's ACL (Barbican knows one operation, `read`). */
-export const Acl = v.looseObject({ read: v.optional(AclEntry) });
-export type Acl = v.InferOutput<typeof Acl>;
+export const KeyManagerAcl = v.looseObject({ read: v.optional(KeyManagerAclEntry) });
+export type KeyManagerAcl = v.InferOutput<typeof KeyManagerAcl>;
 
 /** An ACL to set or update: the users who may read, and whether the whole project may. */
-export const AclInput = v.strictObject({
+export const KeyManagerAclInput = v.strictObject({
   read: v.strictObject({
     users: v.optional(v.array(nonEmpty)),
     'project-access': v.optional(v.boolean()),
   }),
 });
-export type AclAttrs = v.InferInput<typeof AclInput>;
+export type KeyManagerAclAttrs = v.InferInput<typeof KeyManagerAclInput>;
 
 const limit = v.optional(v.nullable(v.number()));
 /** Quotas per kind of resource; -1 means unlimited. */
-export const Quotas = v.looseObject({ secrets: limit, orders: limit, containers: limit, consumers: limit, cas: limit });
-export type Quotas = v.InferOutput<typeof Quotas>;
-export const QuotasBody = v.looseObject({ quotas: Quotas });
+export const KeyManagerQuotas = v.looseObject({ secrets: limit, orders: limit, containers: limit, consumers: limit, cas: limit });
+export type KeyManagerQuotas = v.InferOutput<typeof KeyManagerQuotas>;
+export const KeyManagerQuotasBody = v.looseObject({ quotas: KeyManagerQuotas });
 
 /** A project's configured quotas (admin). */
-export const ProjectQuotas = v.pipe(
-  v.looseObject({ project_id: v.string(), project_quotas: Quotas }),
+export const KeyManagerProjectQuotas = v.pipe(
+  v.looseObject({ project_id: v.string(), project_quotas: KeyManagerQuotas }),
   v.transform((p) => ({ ...p, id: p.project_id })),
 );
-export type ProjectQuotas = v.InferOutput<typeof ProjectQuotas>;
-export const ProjectQuotasBody = v.looseObject({ project_quotas: Quotas });
+export type KeyManagerProjectQuotas = v.InferOutput<typeof KeyManagerProjectQuotas>;
+export const KeyManagerProjectQuotasBody = v.looseObject({ project_quotas: KeyManagerQuotas });
 
 const quotaInput = v.optional(v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(-1, 'must be -1 (unlimited) or more')));
 /** Quotas to configure for a project; -1 means unlimited, a kind left out keeps the default. */
-export const ProjectQuotasInput = v.strictObject({
+export const KeyManagerProjectQuotasInput = v.strictObject({
   secrets: quotaInput,
   orders: quotaInput,
   containers: quotaInput,
   consumers: quotaInput,
   cas: quotaInput,
 });
-export type ProjectQuotasAttrs = v.InferInput<typeof ProjectQuotasInput>;
+export type KeyManagerProjectQuotasAttrs = v.InferInput<typeof KeyManagerProjectQuotasInput>;
 
 /** Barbican's answers to a create: the new resource's reference. */
 export const SecretRefBody = v.looseObject({ secret_ref: v.string() });
-export const ContainerRefBody = v.looseObject({ container_ref: v.string() });
-export const OrderRefBody = v.looseObject({ order_ref: v.string() });
+export const KeyManagerContainerRefBody = v.looseObject({ container_ref: v.string() });
+export const KeyManagerOrderRefBody = v.looseObject({ order_ref: v.string() });
