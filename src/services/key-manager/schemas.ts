@@ -46,6 +46,8 @@ export type Secret = v.InferOutput<typeof Secret>;
 export type SecretPayload = string | ArrayBuffer | ArrayBufferView | Blob;
 
 const nonEmpty = v.pipe(v.string(), v.minLength(1, 'must not be empty'));
+/** A name: Barbican takes an empty one too, but nothing could find it; leave it out (or null) for none. */
+const name = v.optional(v.nullable(v.pipe(v.string(), v.minLength(1, 'must not be empty (leave it out for no name)'), v.maxLength(255, 'must be 255 characters or fewer'))));
 /** A payload as the SDK takes it: text, bytes or a Blob. */
 export const SecretPayloadInput = v.custom<SecretPayload>(
   (x) =>
@@ -63,7 +65,7 @@ export const SecretPayloadInput = v.custom<SecretPayload>(
  * base64-encoded (`payload_content_encoding: 'base64'`), as Barbican wants binary payloads.
  */
 export const SecretCreate = v.strictObject({
-  name: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(255, 'must be 255 characters or fewer')))),
+  name,
   payload: v.optional(SecretPayloadInput),
   payload_content_type: v.optional(nonEmpty),
   payload_content_encoding: v.optional(v.picklist(['base64', 'binary'])),
@@ -128,7 +130,7 @@ export type KeyManagerContainerSecretAttrs = v.InferInput<typeof KeyManagerConta
 
 /** Attributes of a new container. */
 export const KeyManagerContainerCreate = v.strictObject({
-  name: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(255)))),
+  name,
   type: v.picklist(['generic', 'rsa', 'certificate'], "must be 'generic', 'rsa' or 'certificate'"),
   secret_refs: v.optional(v.array(KeyManagerContainerSecretInput)),
 });
@@ -170,7 +172,7 @@ export type KeyManagerOrder = v.InferOutput<typeof KeyManagerOrder>;
 
 /** What a key or asymmetric order generates. */
 export const KeyManagerOrderMeta = v.looseObject({
-  name: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(255)))),
+  name,
   algorithm: nonEmpty,
   bit_length: v.optional(v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1))),
   mode: v.optional(v.nullable(nonEmpty)),
