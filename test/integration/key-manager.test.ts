@@ -427,16 +427,33 @@ describe('orders', () => {
     }
   });
 
-  test('deleting an order needs the admin role in its project', async () => {
-    const order = await akm.createOrder({ type: 'key', meta: { algorithm: 'aes', bit_length: 128 } });
+  test('deleting an order needs the admin role in its project: ForbiddenError for its creator', async () => {
+    // The demo user (creator) orders and waits; only an admin of the demo project may delete.
+    const order = await km.createOrder({ type: 'key', meta: { name: uniqueName('sdk-demo-key'), algorithm: 'aes', bit_length: 128 } });
+    const identity = connectTo('local-admin').identity;
+    const adminRole = (await identity.findRole('admin', { ignoreMissing: false }))!;
+    const target = { user: cloud.users.admin.id as string, project: cloud.projects.demo.id as string };
     try {
-      await akm.waitForOrder(order, { interval: 200 });
-      // The demo user cannot even see admin's order: another project.
-      await expect(km.deleteOrder(order.order_ref)).rejects.toBeInstanceOf(NotFoundError);
+      const done = await km.waitForOrder(order, { interval: 200 });
+      secrets.push(idOfRef(done.secret_ref!));
+      const err = await km.deleteOrder(order).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ForbiddenError);
+      expect((err as ForbiddenError).cloudMessage).toMatch(/Order deletion attempt not allowed/);
+      // Another project's admin does not see it at all.
+      await expect(akm.deleteOrder(order.order_ref)).rejects.toBeInstanceOf(NotFoundError);
     } finally {
-      const done = await akm.getOrder(order);
-      if (done.secret_ref) await akm.deleteSecret(done.secret_ref, { ignoreMissing: true });
-      await akm.deleteOrder(order);
+      // Cleaned up by an admin of the demo project: admin, given the role for the occasion.
+      const hadRole = await identity.checkRoleGrant(adminRole, target);
+      if (!hadRole) await identity.grantRole(adminRole, target);
+      try {
+        const asAdmin = cloudOptions('local-admin');
+        const inDemo = { ...asAdmin.auth, projectName: cloud.projects.demo.name } as typeof asAdmin.auth;
+        const demoAdmin = new Connection({ ...asAdmin, auth: inDemo, services: [keyManager] });
+        await demoAdmin.keyManager.deleteOrder(order);
+        await expect(km.getOrder(order)).rejects.toBeInstanceOf(NotFoundError);
+      } finally {
+        if (!hadRole) await identity.revokeRole(adminRole, target, { ignoreMissing: true });
+      }
     }
   });
 });
