@@ -26,6 +26,7 @@ const entries = {
   alarm: 'src/services/alarm/index.ts',
   message: 'src/services/message/index.ts',
   orchestration: 'src/services/orchestration/index.ts',
+  'key-manager': 'src/services/key-manager/index.ts',
   node: 'src/node/index.ts',
 };
 

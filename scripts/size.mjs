@@ -46,7 +46,7 @@ export function figures(result) {
   };
 }
 
-const services = ['identity', 'object-store', 'compute', 'image', 'network', 'block-storage', 'metric', 'alarm', 'message', 'orchestration'];
+const services = ['identity', 'object-store', 'compute', 'image', 'network', 'block-storage', 'metric', 'alarm', 'message', 'orchestration', 'key-manager'];
 
 /** Entry name -> file, from dist/ or from src/. */
 function entryFile(name) {

@@ -30,3 +30,4 @@ export * from './services/metric/index.js';
 export * from './services/alarm/index.js';
 export * from './services/message/index.js';
 export * from './services/orchestration/index.js';
+export * from './services/key-manager/index.js';
