@@ -76,6 +76,7 @@ export const SecretCreate = v.strictObject({
   /** ISO 8601 date after which the secret is no longer usable. */
   expiration: v.optional(v.nullable(v.union([nonEmpty, v.pipe(v.date(), v.transform((d) => d.toISOString()))]))),
 });
+/** The attributes of a new secret (with or without its payload): the input of `SecretCreate`. */
 export type SecretAttrs = v.InferInput<typeof SecretCreate>;
 
 /** Metadata keys and values: strings of up to 255 characters (Barbican stores keys lower-cased). */
@@ -83,6 +84,7 @@ export const SecretMetadataInput = v.record(
   v.pipe(v.string(), v.minLength(1, 'keys must not be empty'), v.maxLength(255), v.regex(/^[A-Za-z0-9._~-]+$/, 'keys must be URL-safe')),
   v.pipe(v.string(), v.maxLength(255)),
 );
+/** A secret's metadata as Barbican answers it: `{ metadata: { key: value } }`. */
 export const SecretMetadataBody = v.looseObject({ metadata: v.record(v.string(), v.string()) });
 
 /** One secret of a container, under the name the container type gives it. */
@@ -126,6 +128,7 @@ export const KeyManagerContainerSecretInput = v.strictObject({
   name: v.optional(v.nullable(v.string())),
   secret_ref: secretRefInput,
 });
+/** A secret named in a container: the input of `KeyManagerContainerSecretInput`. */
 export type KeyManagerContainerSecretAttrs = v.InferInput<typeof KeyManagerContainerSecretInput>;
 
 /** Attributes of a new container. */
@@ -134,14 +137,17 @@ export const KeyManagerContainerCreate = v.strictObject({
   type: v.picklist(['generic', 'rsa', 'certificate'], "must be 'generic', 'rsa' or 'certificate'"),
   secret_refs: v.optional(v.array(KeyManagerContainerSecretInput)),
 });
+/** The attributes of a new container: the input of `KeyManagerContainerCreate`. */
 export type KeyManagerContainerAttrs = v.InferInput<typeof KeyManagerContainerCreate>;
 
 /** A container consumer to add or remove. */
 export const KeyManagerContainerConsumerInput = v.strictObject({ name: nonEmpty, URL: nonEmpty });
+/** A consumer of a container (a service and the URL of what uses it): the input of `KeyManagerContainerConsumerInput`. */
 export type KeyManagerContainerConsumerAttrs = v.InferInput<typeof KeyManagerContainerConsumerInput>;
 
 /** A secret consumer to add or remove (microversion 1.1). */
 export const SecretConsumerInput = v.strictObject({ service: nonEmpty, resource_type: nonEmpty, resource_id: nonEmpty });
+/** A consumer of a secret: the input of `SecretConsumerInput`. */
 export type SecretConsumerAttrs = v.InferInput<typeof SecretConsumerInput>;
 
 /** Order statuses: `PENDING` until done, then `ACTIVE` or `ERROR`. */
@@ -186,6 +192,7 @@ export const KeyManagerOrderCreate = v.strictObject({
   type: v.picklist(['key', 'asymmetric', 'certificate'], "must be 'key', 'asymmetric' or 'certificate'"),
   meta: KeyManagerOrderMeta,
 });
+/** The attributes of a new order (key or asymmetric): the input of `KeyManagerOrderCreate`. */
 export type KeyManagerOrderAttrs = v.InferInput<typeof KeyManagerOrderCreate>;
 
 /** Who may read a secret or container besides its project: users named, and whether the project may. */
@@ -205,12 +212,14 @@ export const KeyManagerAclInput = v.strictObject({
     'project-access': v.optional(v.boolean()),
   }),
 });
+/** An ACL to set or update: the input of `KeyManagerAclInput`. */
 export type KeyManagerAclAttrs = v.InferInput<typeof KeyManagerAclInput>;
 
 const limit = v.optional(v.nullable(v.number()));
 /** Quotas per kind of resource; -1 means unlimited. */
 export const KeyManagerQuotas = v.looseObject({ secrets: limit, orders: limit, containers: limit, consumers: limit, cas: limit });
 export type KeyManagerQuotas = v.InferOutput<typeof KeyManagerQuotas>;
+/** The effective quotas as Barbican answers them: `{ quotas }`. */
 export const KeyManagerQuotasBody = v.looseObject({ quotas: KeyManagerQuotas });
 
 /** A project's configured quotas (admin). */
@@ -219,6 +228,7 @@ export const KeyManagerProjectQuotas = v.pipe(
   v.transform((p) => ({ ...p, id: p.project_id })),
 );
 export type KeyManagerProjectQuotas = v.InferOutput<typeof KeyManagerProjectQuotas>;
+/** A project's own quotas as Barbican answers them: `{ project_quotas }`. */
 export const KeyManagerProjectQuotasBody = v.looseObject({ project_quotas: KeyManagerQuotas });
 
 const quotaInput = v.optional(v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(-1, 'must be -1 (unlimited) or more')));
@@ -230,9 +240,12 @@ export const KeyManagerProjectQuotasInput = v.strictObject({
   consumers: quotaInput,
   cas: quotaInput,
 });
+/** A project's quotas to set: the input of `KeyManagerProjectQuotasInput`. */
 export type KeyManagerProjectQuotasAttrs = v.InferInput<typeof KeyManagerProjectQuotasInput>;
 
 /** Barbican's answers to a create: the new resource's reference. */
 export const SecretRefBody = v.looseObject({ secret_ref: v.string() });
+/** Barbican's answer to a container create: its reference URL. */
 export const KeyManagerContainerRefBody = v.looseObject({ container_ref: v.string() });
+/** Barbican's answer to an order create: its reference URL. */
 export const KeyManagerOrderRefBody = v.looseObject({ order_ref: v.string() });
