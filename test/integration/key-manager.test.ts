@@ -504,3 +504,11 @@ describe('quotas', () => {
     }
   });
 });
+
+describe('microversions', () => {
+  test("Barbican's range is learned from its version document (asked for with `key-manager latest`) and the newest is used", async () => {
+    const fresh = new Connection({ ...cloudOptions('local-demo'), services: [keyManager] });
+    expect(await fresh.keyManager.microversionRange()).toEqual({ min: '1.0', max: '1.1' });
+    expect(await fresh.keyManager.microversion()).toBe('1.1');
+  });
+});
