@@ -345,6 +345,8 @@ describe('snapshots', () => {
     expect(snap).toMatchObject({ name: 'first', status: expect.stringMatching(/IN_PROGRESS|COMPLETE/) });
     const done = await heat.waitForStackSnapshot(st, snap, fast);
     expect(done).toMatchObject({ id: snap.id, status: 'COMPLETE' });
+    // The stack itself leaves SNAPSHOT_IN_PROGRESS a moment later; an update before that is refused.
+    await heat.waitForStack(st, { status: 'SNAPSHOT_COMPLETE', ...fast });
     expect(done.data).toMatchObject({ resources: { r: { resource_data: { value: before } } } });
     expect((await heat.stackSnapshots(st).toArray()).map((x) => x.id)).toEqual([snap.id]);
     expect((await heat.getStackSnapshot(st.stack_name, snap.id)).name).toBe('first');

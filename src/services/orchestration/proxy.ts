@@ -4,9 +4,9 @@ import { paginate, type Paged } from '../../resource/paginate.js';
 import type { ListOptions, Ref, Resource, ResourceDef } from '../../resource/proxy.js';
 import { toQuery } from '../../resource/query.js';
 import type { WaitOptions } from '../../resource/wait.js';
-import { HttpError, NotFoundError, type HttpErrorDetails } from '../../base/errors.js';
+import { NotFoundError } from '../../base/errors.js';
 import { lazy } from '../../base/lazy.js';
-import type { CallOptions, OpenStackResponse, Query, RequestSpec } from '../../base/types.js';
+import type { CallOptions, Query } from '../../base/types.js';
 import { seg } from '../../base/url.js';
 import { idOf, parseResponse, validateInput } from '../../base/validate.js';
 import * as r from './resources.js';
@@ -64,27 +64,6 @@ export interface ResourceTypeQuery {
   with_description?: boolean;
 }
 
-/** Heat's error body puts its own message under `error`, next to webob's generic `explanation`. */
-const HeatFault = v.object({ error: v.object({ message: v.pipe(v.string(), v.nonEmpty()), type: v.optional(v.string()) }) });
-
-/** Heat's message (`The Resource Type (OS::Nope) could not be found.`) instead of webob's generic explanation. */
-function withHeatMessage(e: unknown): unknown {
-  if (!(e instanceof HttpError)) return e;
-  const fault = v.safeParse(HeatFault, e.body);
-  if (!fault.success || e.cloudMessage === fault.output.error.message) return e;
-  const details: HttpErrorDetails = {
-    status: e.status,
-    method: e.method,
-    url: e.url,
-    requestId: e.requestId,
-    service: e.service,
-    cloudMessage: fault.output.error.message,
-    body: e.body,
-    headers: e.headers,
-  };
-  return new (e.constructor as new (d: HttpErrorDetails) => HttpError)(details);
-}
-
 /** A stack given by id or name, or as the stack itself (which has its `stack_name`: reached without a lookup). */
 export type StackRef = string | { id: string; stack_name?: string };
 
@@ -113,13 +92,6 @@ function stackBody(attrs: Record<string, unknown>): Record<string, unknown> {
  */
 export class OrchestrationProxy extends declaredProxy(r) {
   /** Every request of this service: Heat's own message goes into the error. */
-  override async request<T = unknown>(spec: RequestSpec): Promise<OpenStackResponse<T>> {
-    try {
-      return await super.request<T>(spec);
-    } catch (e) {
-      throw withHeatMessage(e);
-    }
-  }
 
   // --- Stacks ---
 
