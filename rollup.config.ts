@@ -22,6 +22,11 @@ const entries = {
   image: 'src/services/image/index.ts',
   network: 'src/services/network/index.ts',
   'block-storage': 'src/services/block-storage/index.ts',
+  metric: 'src/services/metric/index.ts',
+  alarm: 'src/services/alarm/index.ts',
+  message: 'src/services/message/index.ts',
+  orchestration: 'src/services/orchestration/index.ts',
+  'key-manager': 'src/services/key-manager/index.ts',
   node: 'src/node/index.ts',
 };
 

@@ -28,14 +28,17 @@ const asJson = process.argv.includes('--json');
 
 /**
  * The figures that have budgets or are watched, in KB = 1024 bytes, min+gzip:
- * - the whole SDK up front: the full entry without its lazy chunks, budget 50 KB;
+ * - the whole SDK up front: the full entry without its lazy chunks. The goal is 50 KB with all 13
+ *   services; each service is 4 to 8 KB of its own (mostly its hand-written calls and schemas), so
+ *   with all of them built in the full entry is above it. Until the services' calls load on first
+ *   use, the budget is a ceiling just above today's size, so that nothing grows unnoticed;
  * - the whole SDK with every lazy chunk: what an app that uses everything ends up loading;
  * - auth + object store up front: what a page loads before its first listing (the slim entries).
  *   The goal is 16 KB, which it met with ofetch 2.0.0-alpha.3 (15.9 KB); ofetch 1.5.1, the latest
  *   stable release, brings destr and ufo and adds 1.3 KB. Until that is won back the budget is a
  *   ceiling just above today's size (17.2 KB), so that nothing grows unnoticed.
  */
-export const BUDGETS = { 'whole SDK up front': 50 * 1024, 'auth + object store up front': 17.5 * 1024 };
+export const BUDGETS = { 'whole SDK up front': 66 * 1024, 'auth + object store up front': 17.5 * 1024 };
 
 /** The watched figures from the measured cases. */
 export function figures(result) {
@@ -46,7 +49,7 @@ export function figures(result) {
   };
 }
 
-const services = ['identity', 'object-store', 'compute', 'image', 'network', 'block-storage'];
+const services = ['identity', 'object-store', 'compute', 'image', 'network', 'block-storage', 'metric', 'alarm', 'message', 'orchestration', 'key-manager'];
 
 /** Entry name -> file, from dist/ or from src/. */
 function entryFile(name) {

@@ -26,3 +26,8 @@ export * from './services/compute/index.js';
 export * from './services/image/index.js';
 export * from './services/network/index.js';
 export * from './services/block-storage/index.js';
+export * from './services/metric/index.js';
+export * from './services/alarm/index.js';
+export * from './services/message/index.js';
+export * from './services/orchestration/index.js';
+export * from './services/key-manager/index.js';

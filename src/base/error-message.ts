@@ -15,7 +15,9 @@ export function cloudMessage(body: unknown): string | undefined {
 function fromObject(o: Record<string, unknown>, depth: number): string | undefined {
   if (depth > 3) return undefined;
   const pick = (k: string) => (typeof o[k] === 'string' && (o[k] as string).trim() ? (o[k] as string).trim() : undefined);
-  const direct = pick('message') ?? pick('faultstring') ?? pick('explanation') ?? pick('detail') ?? pick('error_description');
+  // Heat puts a generic `explanation` beside the real `error.message`: the nested one wins.
+  const nested = o.error && typeof o.error === 'object' && !Array.isArray(o.error) ? fromObject(o.error as Record<string, unknown>, depth + 1) : undefined;
+  const direct = pick('message') ?? pick('faultstring') ?? nested ?? pick('explanation') ?? pick('detail') ?? pick('error_description');
   const title = pick('title');
   const description = pick('description');
   if (direct) return direct;

@@ -22,8 +22,8 @@ export interface DeclaredResource<S extends v.GenericSchema = v.GenericSchema> e
   /** The list method (`networks`, `floatingIps`). */
   many: string;
   ops: readonly Operation[];
-  /** What `waitFor<One>` waits for unless told otherwise (`{ status: 'ACTIVE', failures: ['ERROR'] }`), and in which field (default `status`). */
-  wait?: { status: string; failures: readonly string[]; attribute?: string };
+  /** What `waitFor<One>` waits for unless told otherwise (`{ status: 'ACTIVE', failures: ['ERROR'] }`), in which field (default `status`), and the field that says why it failed. */
+  wait?: { status: string; failures: readonly string[]; attribute?: string; reason?: string };
   /** Filters the list takes besides the resource's own attributes; a type only, see {@link filters}. */
   filters?: object;
 }

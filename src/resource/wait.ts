@@ -16,8 +16,20 @@ export interface WaitOptions<T = unknown> {
   signal?: AbortSignal;
   /** Field holding the status (default `status`). */
   attribute?: string;
+  /**
+   * Field holding why the resource failed (`stack_status_reason`, `fault.message`): its text ends
+   * the message of the ResourceFailureError.
+   */
+  reason?: string;
   /** Called with each fetched state. */
   onProgress?: (resource: T) => void;
+}
+
+/** ` (<reason>)` from the resource's reason field, or nothing. */
+function because(r: unknown, field: string | undefined): string {
+  let v: unknown = r;
+  for (const k of field ? field.split('.') : []) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
+  return field && typeof v === 'string' && v.trim() ? `: ${v.trim()}` : '';
 }
 
 function delays(o: WaitOptions<any>) {
@@ -43,7 +55,7 @@ export async function waitForStatus<T>(get: (signal?: AbortSignal) => Promise<T>
     last = String((r as Record<string, unknown>)[attr] ?? '');
     if (wanted.includes(last.toLowerCase())) return r;
     if (failures.includes(last.toLowerCase()))
-      throw new ResourceFailureError(`${what} reached ${attr} ${last} while waiting for ${wanted.join(' or ')}`, last, r);
+      throw new ResourceFailureError(`${what} reached ${attr} ${last} while waiting for ${wanted.join(' or ')}${because(r, o.reason)}`, last, r);
     if (Date.now() + wait > d.deadline)
       throw new WaitTimeoutError(`${what} still has ${attr} ${last || '(none)'} after ${d.timeout} ms (waiting for ${wanted.join(' or ')})`, last);
     await sleep(wait, o.signal);
@@ -63,7 +75,7 @@ export async function waitForDelete<T>(get: (signal?: AbortSignal) => Promise<T>
       const r = await get(o.signal);
       o.onProgress?.(r);
       last = String((r as Record<string, unknown>)[attr] ?? '');
-      if (failures.includes(last.toLowerCase())) throw new ResourceFailureError(`${what} reached ${attr} ${last} while being deleted`, last, r);
+      if (failures.includes(last.toLowerCase())) throw new ResourceFailureError(`${what} reached ${attr} ${last} while being deleted${because(r, o.reason)}`, last, r);
     } catch (e) {
       if (e instanceof NotFoundError) return;
       throw e;

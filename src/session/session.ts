@@ -147,7 +147,7 @@ export class Session {
     let p = this.#ranges.get(root);
     if (!p) {
       const major = svc.version ?? /\/v(\d+(?:\.\d+)?)$/.exec(root)?.[1];
-      p = m.fetchRange(this.#send, root, major, signal).catch((e) => {
+      p = m.fetchRange(this.#send, root, major, signal, svc.microversion?.headerType).catch((e) => {
         this.#ranges.delete(root);
         throw e;
       });

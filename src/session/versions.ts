@@ -13,9 +13,9 @@ import { isVersionSegment } from '../base/url.js';
 type Send = (spec: RequestSpec & { path: string }) => Promise<OpenStackResponse<unknown>>;
 
 /** GETs a version document; undefined when the service has none (any HTTP error), throws when unreachable. */
-async function versionDoc(send: Send, url: string, signal?: AbortSignal): Promise<unknown> {
+async function versionDoc(send: Send, url: string, signal?: AbortSignal, headers?: Record<string, string>): Promise<unknown> {
   try {
-    return (await send({ path: url, signal, retries: 0, okStatuses: [300] })).data;
+    return (await send({ path: url, signal, retries: 0, okStatuses: [300], headers })).data;
   } catch (e) {
     if (e instanceof OpenStackError && !(e instanceof ConnectionError)) return undefined;
     throw e;
@@ -28,10 +28,14 @@ export async function discoverVersion(send: Send, url: string, major: string, si
   return `${url}/${seg ?? `v${major}`}`;
 }
 
-/** The microversion range offered at a version root: its own document, else the service root's. */
-export async function fetchRange(send: Send, root: string, major: string | undefined, signal?: AbortSignal): Promise<MicroversionRange | undefined> {
+/**
+ * The microversion range offered at a version root: its own document, else the service root's.
+ * The document is asked for with `<headerType> latest`: Barbican states its range only then.
+ */
+export async function fetchRange(send: Send, root: string, major: string | undefined, signal?: AbortSignal, headerType?: string): Promise<MicroversionRange | undefined> {
+  const headers = headerType ? { 'openstack-api-version': `${headerType} latest` } : undefined;
   for (const url of [`${root}/`, `${new URL(root).origin}/`]) {
-    const r = rangeFromVersionDoc(await versionDoc(send, url, signal), major);
+    const r = rangeFromVersionDoc(await versionDoc(send, url, signal, headers), major);
     if (r) return r;
   }
   return undefined;

@@ -158,3 +158,21 @@ describe('alarms: lists, state, find, delete, quotas, bad input', () => {
     expect(await demo.alarm.getCapabilities()).toHaveProperty('api');
   }, 60_000);
 });
+
+describe('README', () => {
+  test('the alarm example runs', async () => {
+    const conn = demo;
+    const host = await conn.metric.createResource({ id: uniqueName('readme'), metrics: { cpu: { archive_policy_name: 'low' } } });
+    cleanup.push(() => demo.metric.deleteResource(host, { ignoreMissing: true }));
+    const hot = await conn.alarm.createAlarm({
+      name: 'cpu-high',
+      type: 'gnocchi_resources_threshold',
+      gnocchi_resources_threshold_rule: { metric: 'cpu', resource_id: host.id, resource_type: 'generic', threshold: 90, comparison_operator: 'gt', aggregation_method: 'mean', granularity: 300 },
+    });
+    cleanup.push(() => demo.alarm.deleteAlarm(hot, { ignoreMissing: true }));
+    await conn.alarm.setAlarmState(hot, 'ok');
+    const history = await conn.alarm.alarmHistory(hot).toArray(); // newest first: the state change, then the creation
+    expect(history.map((h) => h.type)).toEqual(['state transition', 'creation']);
+    expect((await conn.alarm.alarms({ name: 'cpu-high', state: 'ok' }).toArray()).map((a) => a.id)).toContain(hot.id);
+  });
+});

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from 'vitest';
-import { BadRequestError, DuplicateResourceError, NotFoundError, ValidationError, type FetchLike } from '../../src/index.js';
+import { BadRequestError, DuplicateResourceError, NotFoundError, ResourceFailureError, ValidationError, type FetchLike } from '../../src/index.js';
 import { connectTo, uniqueName } from '../helpers/cloud.js';
 
 /** A connection whose requests are recorded (method, URL, microversion header). */
@@ -95,4 +95,27 @@ describe('microversions against the real Nova', () => {
     expect(sent.length).toBe(before);
     expect(old.sent.filter((r) => r.url.includes('/servers'))).toEqual([]);
   });
+});
+
+describe('a server that cannot be placed', () => {
+  const admin = connectTo('local-admin');
+  const demo = connectTo('local-demo');
+  const made: { flavor?: string; server?: string } = {};
+  afterAll(async () => {
+    if (made.server) await demo.compute.deleteServer(made.server, { ignoreMissing: true });
+    if (made.flavor) await admin.compute.deleteFlavor(made.flavor, { ignoreMissing: true });
+  });
+
+  test("goes to ERROR: the wait ends with ResourceFailureError carrying Nova's fault message", async () => {
+    // More disk than the host has: the scheduler finds no host.
+    const flavor = await admin.compute.createFlavor({ name: uniqueName('huge'), ram: 64, vcpus: 1, disk: 1_000_000, 'os-flavor-access:is_public': true });
+    made.flavor = flavor.id;
+    const image = (await demo.compute.findImage('cirros-fake'))!;
+    const server = await demo.compute.createServer({ name: uniqueName('noplace'), image, flavor, networks: 'none' });
+    made.server = server.id;
+    const err = await demo.compute.waitForServer(server, { interval: 500, timeout: 120_000 }).catch((e) => e);
+    expect(err).toBeInstanceOf(ResourceFailureError);
+    expect(err.status).toBe('ERROR');
+    expect(err.message).toMatch(/reached status ERROR while waiting for active: No valid host was found/);
+  }, 150_000);
 });

@@ -222,3 +222,18 @@ describe('metrics and measures', () => {
     expect((await demo.metric.getCapabilities()).aggregation_methods).toEqual(expect.arrayContaining(['mean', 'max', 'rate:mean']));
   });
 });
+
+describe('README', () => {
+  test('the metric example runs', async () => {
+    const conn = demo;
+    const host = await conn.metric.createResource({ id: uniqueName('host'), metrics: { cpu: { archive_policy_name: 'low' } } });
+    cleanup.push(() => demo.metric.deleteResource(host, { ignoreMissing: true }));
+    const cpu = { resource: host, metric: 'cpu' };
+    await conn.metric.addMeasures(cpu, [{ timestamp: '2026-06-01T12:00:00Z', value: 40 }, { timestamp: '2026-06-01T12:01:00Z', value: 60 }]);
+    const points = await conn.metric.getMeasures(cpu, { aggregation: 'mean', granularity: 300, refresh: true });
+    // [{ timestamp: '2026-06-01T12:00:00+00:00', granularity: 300, value: 50 }]
+    expect(points).toEqual([{ timestamp: '2026-06-01T12:00:00+00:00', granularity: 300, value: 50 }]);
+    const found = await conn.metric.searchResources({ '=': { original_resource_id: host.original_resource_id } }).toArray();
+    expect(found.map((r) => r.id)).toEqual([host.id]);
+  });
+});

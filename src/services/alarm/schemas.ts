@@ -97,6 +97,7 @@ export const AlarmCreate = v.pipe(
       addIssue({ message: `a ${dataset.value.type} alarm needs its rule`, path: [{ type: 'object', origin: 'value', input: dataset.value, key, value: undefined }] });
   }),
 );
+/** The attributes of a new alarm: the input of `AlarmCreate`. */
 export type AlarmAttrs = v.InferInput<typeof AlarmCreate>;
 
 /** One change in an alarm's history: its creation, a rule change, a state transition, its deletion. */

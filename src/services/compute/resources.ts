@@ -12,7 +12,7 @@ export const servers = defineResource({
   one: 'Server',
   many: 'servers',
   ops: ['list', 'get', 'find', 'update', 'delete', 'waitFor', 'waitForDelete'],
-  wait: { status: 'ACTIVE', failures: ['ERROR'] },
+  wait: { status: 'ACTIVE', failures: ['ERROR'], reason: 'fault.message' },
   filters: filters<ServerQuery>(),
   name: 'server',
   path: '/servers',

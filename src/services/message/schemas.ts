@@ -99,6 +99,7 @@ export const ClaimCreate = v.object({
   grace: v.optional(whole(60)),
   limit: v.optional(whole(1)),
 });
+/** The options of a new claim (`ttl`, `grace`, `limit`): the input of `ClaimCreate`. */
 export type ClaimAttrs = v.InferInput<typeof ClaimCreate>;
 
 /** A claim's renewal: a new `ttl` (from now) and `grace`. */
@@ -106,6 +107,7 @@ export const ClaimUpdate = v.object({
   ttl: v.optional(whole(60)),
   grace: v.optional(whole(60)),
 });
+/** What an update of a claim can change: the input of `ClaimUpdate`. */
 export type ClaimChanges = v.InferInput<typeof ClaimUpdate>;
 
 /** A subscription: where the queue's messages are pushed (a webhook or an email address). */
@@ -132,6 +134,7 @@ export const SubscriptionCreate = v.object({
   ttl: v.optional(whole(60)),
   options: v.optional(v.record(v.string(), v.unknown())),
 });
+/** The attributes of a new subscription: the input of `SubscriptionCreate`. */
 export type SubscriptionAttrs = v.InferInput<typeof SubscriptionCreate>;
 
 /** Changes to a subscription. */
@@ -140,4 +143,5 @@ export const SubscriptionUpdate = v.object({
   ttl: v.optional(whole(60)),
   options: v.optional(v.record(v.string(), v.unknown())),
 });
+/** What an update of a subscription can change: the input of `SubscriptionUpdate`. */
 export type SubscriptionChanges = v.InferInput<typeof SubscriptionUpdate>;

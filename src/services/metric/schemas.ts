@@ -49,6 +49,7 @@ export const ArchivePolicyRule = named({
   metric_pattern: v.string(),
 });
 export type ArchivePolicyRule = v.InferOutput<typeof ArchivePolicyRule>;
+/** A new archive policy rule: its name, the policy, and the pattern of metric names it applies to. */
 export const ArchivePolicyRuleCreate = v.looseObject({
   name: v.pipe(v.string(), v.nonEmpty()),
   archive_policy_name: v.pipe(v.string(), v.nonEmpty()),
@@ -69,6 +70,7 @@ export const MetricResourceType = named({
   state: v.optional(v.string()),
 });
 export type MetricResourceType = v.InferOutput<typeof MetricResourceType>;
+/** A new resource type: its name and the attributes its resources carry. */
 export const MetricResourceTypeCreate = v.looseObject({
   name: v.pipe(v.string(), v.regex(/^[a-zA-Z0-9_:-]+$/, 'letters, digits, "_", ":" and "-" only')),
   attributes: v.optional(v.record(v.string(), v.looseObject({ type: v.picklist(['string', 'uuid', 'number', 'bool', 'datetime']), required: v.optional(v.boolean()) }))),
@@ -111,6 +113,7 @@ export const MetricResourceCreate = v.looseObject({
   /** Metric name to an existing metric id, or to the archive policy of a new metric. */
   metrics: v.optional(v.record(v.string(), v.union([v.string(), NewMetric]))),
 });
+/** What an update of a resource can change: `ended_at`, its type's attributes, its metrics. */
 export const MetricResourceUpdate = v.looseObject({
   ended_at: v.optional(v.nullable(v.string())),
   metrics: v.optional(v.record(v.string(), v.union([v.string(), NewMetric]))),
@@ -128,6 +131,7 @@ export const Metric = v.looseObject({
   archive_policy: v.optional(v.looseObject({ name: v.string() })),
 });
 export type Metric = v.InferOutput<typeof Metric>;
+/** A new metric: its archive policy (or the rules pick it from the name), name, unit and resource. */
 export const MetricCreate = v.looseObject({
   /** Default: the archive policy rules decide from the name. */
   archive_policy_name: v.optional(v.pipe(v.string(), v.nonEmpty())),

@@ -1,0 +1,15 @@
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import { rollup } from 'rollup';
+import esbuild from 'rollup-plugin-esbuild';
+import { gzipSync } from 'node:zlib';
+const contents = process.argv[2];
+const app = { name: 'app', resolveId: (id) => (id === '\0app' ? id : null), load: (id) => (id === '\0app' ? contents : null) };
+const bundle = await rollup({ input: '\0app', plugins: [app, nodeResolve({ browser: true, exportConditions: ['browser','import','default'], extensions: ['.ts','.mjs','.js'] }), esbuild({ target: 'es2022', minify: true })], treeshake: { moduleSideEffects: 'no-external' }, onwarn: () => {} });
+const { output } = await bundle.generate({ format: 'es' });
+const chunks = output.filter(o=>o.type==='chunk');
+const entry = chunks.find(c=>c.isEntry);
+const initial=new Set(); const visit=(n)=>{ if(initial.has(n))return; initial.add(n); for(const i of chunks.find(c=>c.fileName===n)?.imports??[]) visit(i)}; visit(entry.fileName);
+const rows=[];
+for (const c of chunks) if (initial.has(c.fileName)) for (const [id,m] of Object.entries(c.modules)) if (m.renderedLength) rows.push([m.renderedLength, gzipSync(m.code??'').length, id.replace('/work/main/','')]);
+rows.sort((a,b)=>b[0]-a[0]); let t=0; for (const r of rows){t+=r[0]; console.log(String(r[0]).padStart(6), String(r[1]).padStart(6), r[2]);} console.log('total min', t);
