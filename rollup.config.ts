@@ -27,6 +27,7 @@ const entries = {
   message: 'src/services/message/index.ts',
   orchestration: 'src/services/orchestration/index.ts',
   'key-manager': 'src/services/key-manager/index.ts',
+  clustering: 'src/services/clustering/index.ts',
   node: 'src/node/index.ts',
 };
 

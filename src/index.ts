@@ -31,3 +31,4 @@ export * from './services/alarm/index.js';
 export * from './services/message/index.js';
 export * from './services/orchestration/index.js';
 export * from './services/key-manager/index.js';
+export * from './services/clustering/index.js';

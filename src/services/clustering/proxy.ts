@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { HttpError, httpErrorFor, ResourceFailureError, ResponseError, ValidationError } from '../../base/errors.js';
-import type { CallOptions, OpenStackResponse, Query, RequestSpec } from '../../base/types.js';
+import { ResponseError, ValidationError } from '../../base/errors.js';
+import type { CallOptions, OpenStackResponse, Query } from '../../base/types.js';
 import { seg } from '../../base/url.js';
 import { idOf, parseResponse, validateInput } from '../../base/validate.js';
 import { declaredProxy, type DeleteOptions } from '../../resource/declare.js';
@@ -33,15 +33,6 @@ const refList = v.pipe(v.array(v.union([v.pipe(v.string(), v.nonEmpty()), v.loos
  * cluster and node waits, and the cluster operations.
  */
 export class ClusteringProxy extends declaredProxy(r) {
-  /** Sends a request to Senlin; an error carries Senlin's own message (its fault body's `error.message`). */
-  override async request<T = unknown>(spec: RequestSpec): Promise<OpenStackResponse<T>> {
-    try {
-      return await super.request<T>(spec);
-    } catch (e) {
-      throw senlinError(e);
-    }
-  }
-
   // ---- clusters ----
 
   /** Creates a cluster of `desired_capacity` nodes of a profile; resolves to the cluster (status `INIT`) and the creating action's id. */
@@ -69,12 +60,12 @@ export class ClusteringProxy extends declaredProxy(r) {
 
   /** Polls until the cluster has the status (`ACTIVE` unless told); `ERROR`, `CRITICAL` and `WARNING` end the wait with the cluster's `status_reason` in the error. */
   async waitForCluster(cluster: Ref, opts: WaitOptions<s.Cluster> = {}): Promise<s.Cluster> {
-    return explained(this._waitFor(r.clusters, idOf(cluster, 'cluster'), { status: 'ACTIVE', failures: CLUSTER_FAILURES, ...opts }));
+    return this._waitFor(r.clusters, idOf(cluster, 'cluster'), { status: 'ACTIVE', failures: CLUSTER_FAILURES, reason: 'status_reason', ...opts });
   }
 
   /** Polls until the cluster is gone; `ERROR` ends the wait with its `status_reason` in the error. */
   async waitForClusterDelete(cluster: Ref, opts: Omit<WaitOptions<s.Cluster>, 'status'> = {}): Promise<void> {
-    return explained(this._waitForDelete(r.clusters, idOf(cluster, 'cluster'), { failures: ['ERROR'], ...opts }));
+    return this._waitForDelete(r.clusters, idOf(cluster, 'cluster'), { failures: ['ERROR'], reason: 'status_reason', ...opts });
   }
 
   /**
@@ -181,12 +172,12 @@ export class ClusteringProxy extends declaredProxy(r) {
 
   /** Polls until the node has the status (`ACTIVE` unless told); `ERROR` and `WARNING` end the wait with its `status_reason` in the error. */
   async waitForNode(node: Ref, opts: WaitOptions<s.Node> = {}): Promise<s.Node> {
-    return explained(this._waitFor(r.nodes, idOf(node, 'node'), { status: 'ACTIVE', failures: NODE_FAILURES, ...opts }));
+    return this._waitFor(r.nodes, idOf(node, 'node'), { status: 'ACTIVE', failures: NODE_FAILURES, reason: 'status_reason', ...opts });
   }
 
   /** Polls until the node is gone; `ERROR` ends the wait with its `status_reason` in the error. */
   async waitForNodeDelete(node: Ref, opts: Omit<WaitOptions<s.Node>, 'status'> = {}): Promise<void> {
-    return explained(this._waitForDelete(r.nodes, idOf(node, 'node'), { failures: ['ERROR'], ...opts }));
+    return this._waitForDelete(r.nodes, idOf(node, 'node'), { failures: ['ERROR'], reason: 'status_reason', ...opts });
   }
 
   /** Checks whether the node's physical resource is healthy. */
@@ -234,7 +225,7 @@ export class ClusteringProxy extends declaredProxy(r) {
    */
   async waitForAction(action: ActionLike, opts: WaitOptions<s.Action> = {}): Promise<s.Action> {
     const id = typeof action === 'object' && action && 'action_id' in action ? action.action_id : idOf(action as Ref, 'action');
-    return explained(this._waitFor(r.actions, idOf(id, 'action'), { status: 'SUCCEEDED', failures: ACTION_FAILURES, ...opts }));
+    return this._waitFor(r.actions, idOf(id, 'action'), { status: 'SUCCEEDED', failures: ACTION_FAILURES, reason: 'status_reason', ...opts });
   }
 
   /** Versions of the Senlin API and engine. */
@@ -279,27 +270,3 @@ export function actionIdOf(res: OpenStackResponse<unknown>): string {
   throw new ResponseError(`Senlin accepted the request but named no action (status ${res.status}, no Location header)`);
 }
 
-/**
- * Senlin's fault body puts a generic `explanation` beside the real `error.message`
- * (`{"explanation": "There was a conflict...", "error": {"message": "...still referenced by some clusters..."}}`):
- * the error is remade with the real one.
- */
-function senlinError(e: unknown): unknown {
-  if (!(e instanceof HttpError)) return e;
-  const message = (e.body as { error?: { message?: unknown } } | undefined)?.error?.message;
-  if (typeof message !== 'string' || !message.trim() || message.trim() === e.cloudMessage) return e;
-  const { status, method, url, requestId, service, body, headers } = e;
-  return httpErrorFor({ status, method, url, requestId, service, body, headers, cloudMessage: message.trim() });
-}
-
-/** A failure status with the resource's own reason added to the error message. */
-async function explained<T>(wait: Promise<T>): Promise<T> {
-  try {
-    return await wait;
-  } catch (e) {
-    const reason = e instanceof ResourceFailureError ? (e.resource as { status_reason?: unknown } | undefined)?.status_reason : undefined;
-    if (e instanceof ResourceFailureError && typeof reason === 'string' && reason.trim())
-      throw new ResourceFailureError(`${e.message}: ${reason.trim()}`, e.status, e.resource);
-    throw e;
-  }
-}
