@@ -15,7 +15,8 @@ trove_fakemode.glance_client). What differs from `trove-fake-mode` and why:
   * its taskmanager decrypts the RPC context with an empty key while the API encrypts
     it with taskmanager_rpc_encr_key;
   * the fakes lag behind the 18.0.0 code (keyword arguments they do not take, the
-    removed context.tenant, servers reporting HEALTHY instead of ACTIVE).
+    removed context.tenant, servers reporting HEALTHY instead of ACTIVE), and their
+    guest never reports after a resize (see patch_fakes).
 """
 import sys
 
@@ -79,6 +80,24 @@ def patch_fakes():
         lambda s: 'ACTIVE' if s._current_status == 'HEALTHY' else s._current_status)
     if not hasattr(context.TroveContext, 'tenant'):
         context.TroveContext.tenant = property(lambda s: s.project_id)
+    # A resize pauses the datastore's status and waits for the guest to report again after
+    # its server was resized; the fake guest never reports on its own, so it "wakes up" a
+    # moment after the pause, as a real guest does on its next heartbeat.
+    import eventlet
+    from trove.instance.service_status import ServiceStatuses
+    from trove.taskmanager import models as tasks
+    pause = tasks.BuiltInstanceTasks.set_datastore_status_to_paused
+
+    def pause_then_wake(self):
+        pause(self)
+
+        def wake():
+            status = tasks.InstanceServiceStatus.find_by(instance_id=self.id)
+            if status.status == ServiceStatuses.PAUSED:
+                status.status = ServiceStatuses.RUNNING
+                status.save()
+        eventlet.spawn_after(2, wake)
+    tasks.BuiltInstanceTasks.set_datastore_status_to_paused = pause_then_wake
 
 
 # ---- commands -----------------------------------------------------------------------

@@ -29,6 +29,7 @@ graceful_shutdown_timeout = 5
 transport_url = fake:/
 control_exchange = trove
 os_region_name = $REGION
+default_datastore = mysql
 remote_nova_client = trove.tests.fakes.nova.fake_create_nova_client
 remote_cinder_client = trove.tests.fakes.nova.fake_create_cinder_client
 remote_neutron_client = trove.tests.fakes.neutron.fake_create_neutron_client
@@ -37,6 +38,8 @@ remote_guest_client = trove.tests.fakes.guestagent.fake_create_guest_client
 remote_glance_client = trove_fakemode.glance_client
 trove_dns_support = false
 trove_volume_support = true
+# the fake cinder extends only a detached volume
+online_volume_resize = false
 device_path = /dev/vdb
 max_accepted_volume_size = 25
 max_instances_per_tenant = 55
