@@ -40,7 +40,6 @@ trove_dns_support = false
 trove_volume_support = true
 # the fake cinder extends only a detached volume
 online_volume_resize = false
-device_path = /dev/vdb
 max_accepted_volume_size = 25
 max_instances_per_tenant = 55
 max_volumes_per_tenant = 100
@@ -55,17 +54,7 @@ http_post_rate = 5000
 http_put_rate = 5000
 http_delete_rate = 5000
 http_mgmt_post_rate = 5000
-admin_roles = admin
-ignore_users = os_admin, root
-ignore_dbs = lost+found, mysql, information_schema
 $(db_section trove trove)
-[mysql]
-root_on_create = false
-volume_support = true
-device_path = /dev/vdb
-[mariadb]
-volume_support = true
-device_path = /dev/vdb
 [oslo_messaging_notifications]
 driver = noop
 $(ksauth_section service_credentials trove)
