@@ -18,6 +18,7 @@ const conn = new Connection({
   },
 });
 const db = conn.database;
+const alt = new Connection({ ...cloudOptions('local-alt-demo'), services: [database] }).database;
 
 const cleanup: (() => Promise<unknown>)[] = [];
 afterAll(async () => {
@@ -113,6 +114,9 @@ describe('an instance, its databases, users, configuration group, actions and ba
     expect((await db.getInstance(inst.id)).name).toBe(name);
     expect((await db.findInstance(name))?.id).toBe(inst.id);
     expect(await db.findInstance(`${name}-none`)).toBeUndefined();
+    // Another project neither sees nor reaches it
+    expect((await alt.instances().toArray()).map((i) => i.id)).not.toContain(inst.id);
+    await expect(alt.getInstance(inst.id)).rejects.toBeInstanceOf(NotFoundError);
     // The databases and users made with the instance
     expect((await db.databases(inst).toArray()).map((d) => d.name)).toEqual(['orders']);
     expect(await db.users(inst).toArray()).toEqual([{ name: 'app', host: '%', databases: [{ name: 'orders' }] }]);
