@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { Connection } from '../../src/core.js';
 import { BadRequestError, HttpError, NotFoundError, ResourceFailureError, ValidationError } from '../../src/index.js';
 import { database, type Instance } from '../../src/services/database/index.js';
@@ -25,12 +25,15 @@ afterAll(async () => {
   for (const f of cleanup.reverse()) await f().catch(() => undefined);
 });
 /** Every instance a test makes is deleted, and waited for, at the end. */
-async function newInstance(attrs: Parameters<typeof db.createInstance>[0]): Promise<Instance> {
-  const made = await db.createInstance(attrs);
+function forget(made: Instance): void {
   cleanup.push(async () => {
     await db.deleteInstance(made, { ignoreMissing: true });
     await db.waitForInstanceDelete(made, { interval: 1000, timeout: 60_000 });
   });
+}
+async function newInstance(attrs: Parameters<typeof db.createInstance>[0]): Promise<Instance> {
+  const made = await db.createInstance(attrs);
+  forget(made);
   return made;
 }
 /** Nothing is sent while `f` runs. */
@@ -93,23 +96,22 @@ describe('an instance, its databases, users, configuration group, actions and ba
   let inst: Instance;
   const name = uniqueName('orders');
 
-  beforeAll(async () => {
-    inst = await newInstance({
+  // The README's example (README.md, "Database instances")
+  test('create is accepted in BUILD; waitForInstance sees it become ACTIVE; list, get, find', async () => {
+    const flavor = await db.findFlavor('m1.small', { ignoreMissing: false });
+    const created = await db.createInstance({
       name,
-      flavorRef: '2',
+      flavorRef: flavor!.id,
       volume: { size: 1 },
       datastore: { type: 'mysql', version: '5.7.29' },
       databases: [{ name: 'orders' }],
       users: [{ name: 'app', password: 'app-secret-1', databases: ['orders'] }],
     });
-  }, 60_000);
-
-  test('create is accepted in BUILD; waitForInstance sees it become ACTIVE; list, get, find', async () => {
+    forget(created);
+    inst = created;
     expect(inst).toMatchObject({ name, status: 'BUILD', flavor: { id: '2' }, volume: { size: 1 }, datastore: { type: 'mysql', version: '5.7.29' } });
-    const seen: string[] = [];
-    const up = await db.waitForInstance(inst, { ...fast, onProgress: (i) => seen.push(i.status) });
-    expect(seen[0]).toBe('BUILD');
-    expect(up).toMatchObject({ id: inst.id, status: 'ACTIVE', operating_status: 'HEALTHY' });
+    const ready = await db.waitForInstance(created, { timeout: 120_000 });
+    expect(ready).toMatchObject({ id: inst.id, status: 'ACTIVE', operating_status: 'HEALTHY' });
     expect((await db.instances().toArray()).map((i) => i.id)).toContain(inst.id);
     expect((await db.getInstance(inst.id)).name).toBe(name);
     expect((await db.findInstance(name))?.id).toBe(inst.id);
