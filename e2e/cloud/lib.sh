@@ -310,7 +310,7 @@ EOF
 #   PROC_PORT[PROCESS]  TCP port a process listens on (checked to be free before start)
 declare -A SVC_PACKAGES SVC_NEEDS SVC_PROCS SVC_PROBE SVC_CATALOG SVC_USER SVC_KIND PROC_PORT
 COMMON_PACKAGES="curl procps iproute2 util-linux python3-keystoneauth1 python3-yaml"
-API_SERVICES="keystone swift glance placement nova neutron cinder heat barbican zaqar gnocchi aodh senlin"
+API_SERVICES="keystone swift glance placement nova neutron cinder heat barbican zaqar gnocchi aodh senlin trove"
 INFRA_SERVICES="memcached rabbitmq postgres"
 for _f in "$CLOUD_DIR"/services/*.sh; do . "$_f"; done
 unset _f
