@@ -28,6 +28,7 @@ const entries = {
   orchestration: 'src/services/orchestration/index.ts',
   'key-manager': 'src/services/key-manager/index.ts',
   clustering: 'src/services/clustering/index.ts',
+  database: 'src/services/database/index.ts',
   node: 'src/node/index.ts',
 };
 

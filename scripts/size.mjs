@@ -49,7 +49,7 @@ export function figures(result) {
   };
 }
 
-const services = ['identity', 'object-store', 'compute', 'image', 'network', 'block-storage', 'metric', 'alarm', 'message', 'orchestration', 'key-manager', 'clustering'];
+const services = ['identity', 'object-store', 'compute', 'image', 'network', 'block-storage', 'metric', 'alarm', 'message', 'orchestration', 'key-manager', 'clustering', 'database'];
 
 /** Entry name -> file, from dist/ or from src/. */
 function entryFile(name) {

@@ -32,3 +32,4 @@ export * from './services/message/index.js';
 export * from './services/orchestration/index.js';
 export * from './services/key-manager/index.js';
 export * from './services/clustering/index.js';
+export * from './services/database/index.js';

@@ -286,6 +286,8 @@ describe('UMD bundle in Chromium over CORS', () => {
           metric: [{ path: '/v1/metric', headers: token, status: 200, expose: [] }],
           alarming: [{ path: '/v2/alarms', headers: token, status: 200, expose: ids }],
           clustering: [{ path: '/v1/clusters', headers: { ...token, 'openstack-api-version': 'clustering 1.0' }, status: 200, expose: [...ids, 'openstack-api-version'] }],
+          // Trove sends no request id.
+          database: [{ path: '/flavors', headers: token, status: 200, expose: [] }],
         };
         const rows: Record<string, unknown>[] = [];
         try {
@@ -323,7 +325,7 @@ describe('UMD bundle in Chromium over CORS', () => {
     console.log('CORS from a browser, per catalog service:\n' + report.rows.map((r) => `  ${JSON.stringify(r)}`).join('\n'));
     // Every service the local cloud registers, none left out.
     expect(report.types.slice().sort()).toEqual([
-      'alarming', 'block-storage', 'clustering', 'compute', 'identity', 'image', 'key-manager',
+      'alarming', 'block-storage', 'clustering', 'compute', 'database', 'identity', 'image', 'key-manager',
       'messaging', 'metric', 'network', 'object-store', 'orchestration', 'placement', 'volumev3',
     ]);
     for (const row of report.rows) {

@@ -10,6 +10,7 @@ import { message } from './message/index.js';
 import { orchestration } from './orchestration/index.js';
 import { keyManager } from './key-manager/index.js';
 import { clustering } from './clustering/index.js';
+import { database } from './database/index.js';
 
 /** Every built-in service, in the order the full entry registers them. */
-export const builtinServices = [identity, objectStore, compute, image, network, blockStorage, metric, alarm, message, orchestration, keyManager, clustering] as const;
+export const builtinServices = [identity, objectStore, compute, image, network, blockStorage, metric, alarm, message, orchestration, keyManager, clustering, database] as const;

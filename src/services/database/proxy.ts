@@ -137,14 +137,14 @@ export class DatabaseProxy extends declaredProxy(r) {
     return this.one(r.users, res.data);
   }
   /** Creates a user on an instance with access to the databases named; resolves to the user as Trove then shows it. */
-  async createUser(instance: Ref, attrs: s.UserAttrs, opts?: CallOptions): Promise<s.DatabaseUser> {
-    const user = validateInput(s.UserCreate, attrs, 'attrs');
+  async createUser(instance: Ref, attrs: s.DatabaseUserAttrs, opts?: CallOptions): Promise<s.DatabaseUser> {
+    const user = validateInput(s.DatabaseUserCreate, attrs, 'attrs');
     await this.request({ ...opts, method: 'POST', path: `${instancePath(instance)}/users`, body: { users: [user] }, responseType: 'none' });
     return this.getUser(instance, { name: user.name, host: user.host }, opts);
   }
   /** Changes a user's name, host or password; resolves to the user under its (new) name. */
   async updateUser(instance: Ref, user: UserRef, changes: s.UserChanges, opts?: CallOptions): Promise<s.DatabaseUser> {
-    const body = validateInput(s.UserUpdate, changes, 'changes');
+    const body = validateInput(s.DatabaseUserUpdate, changes, 'changes');
     const target = userPath(instance, user);
     await this.request({ ...opts, method: 'PUT', path: target, body: { user: body }, responseType: 'none' });
     const name = body.name ?? nameOf(user, 'user');

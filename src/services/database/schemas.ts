@@ -171,20 +171,20 @@ const databaseNames = v.pipe(
 export const DatabaseNames = v.pipe(databaseNames, v.minLength(1, 'names no database'));
 
 /** A new user: name, password, optionally its host (`%` for anywhere) and the databases it may use (names). */
-export const UserCreate = v.looseObject({
+export const DatabaseUserCreate = v.looseObject({
   name: v.pipe(text(), v.maxLength(32, 'must be at most 32 characters')),
   password: v.pipe(v.string(), v.nonEmpty('must not be empty')),
   host: v.optional(text()),
   databases: v.optional(databaseNames),
 });
-export type UserAttrs = v.InferInput<typeof UserCreate>;
+export type DatabaseUserAttrs = v.InferInput<typeof DatabaseUserCreate>;
 
 /** What an update of a user changes: its name, host or password. */
-export const UserUpdate = v.pipe(
+export const DatabaseUserUpdate = v.pipe(
   v.looseObject({ name: v.optional(text()), host: v.optional(text()), password: v.optional(v.pipe(v.string(), v.nonEmpty('must not be empty'))) }),
   v.check((u) => Object.keys(u).length > 0, 'names nothing to change'),
 );
-export type UserChanges = v.InferInput<typeof UserUpdate>;
+export type UserChanges = v.InferInput<typeof DatabaseUserUpdate>;
 
 /**
  * A new instance: its name, its flavor (`flavorRef`, an id), its volume size in GB (when the cloud
@@ -196,7 +196,7 @@ export const InstanceCreate = v.looseObject({
   volume: v.optional(v.looseObject({ size: v.pipe(v.number('must be a number of GB'), v.integer('must be a whole number of GB'), v.minValue(1, 'must be 1 GB or more')), type: v.optional(text()) })),
   datastore: v.optional(DatastoreChoice),
   databases: v.optional(v.array(DatabaseCreate)),
-  users: v.optional(v.array(UserCreate)),
+  users: v.optional(v.array(DatabaseUserCreate)),
   /** A configuration group to attach (its id). */
   configuration: v.optional(text()),
   availability_zone: v.optional(text()),
