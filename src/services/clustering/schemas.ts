@@ -32,6 +32,7 @@ export const Spec = v.looseObject({
   version: name,
   properties: v.record(v.string(), v.unknown()),
 });
+/** The attributes `Spec` takes, checked before anything is sent. */
 export type Spec = v.InferInput<typeof Spec>;
 
 /** A profile or policy type (`os.heat.stack`, `senlin.policy.deletion`) in one of its versions. */
@@ -43,7 +44,9 @@ export const PluginType = v.looseObject({
   /** The properties a spec of this type takes (on `getProfileType`/`getPolicyType`). */
   schema: dict,
 });
+/** A Senlin profile type: its name, version and the schema of its spec. */
 export type ProfileType = v.InferOutput<typeof PluginType>;
+/** A Senlin policy type: its name, version and the schema of its spec. */
 export type PolicyType = v.InferOutput<typeof PluginType>;
 
 /** A profile: what every node made from it is (`os.heat.stack-1.0`, `os.nova.server-1.0`) and its spec. */
@@ -64,9 +67,11 @@ export type ProfileDraft = v.InferOutput<typeof ProfileDraft>;
 
 /** A new profile: a name and a spec (`{ type: 'os.heat.stack', version: '1.0', properties: { template } }`). */
 export const ProfileCreate = v.strictObject({ name, spec: Spec, metadata });
+/** The attributes `ProfileCreate` takes, checked before anything is sent. */
 export type ProfileAttrs = v.InferInput<typeof ProfileCreate>;
 /** What a profile update changes: its name and metadata (a spec never changes). */
 export const ProfileUpdate = v.strictObject({ name: v.optional(name), metadata });
+/** The attributes `ProfileUpdate` takes, checked before anything is sent. */
 export type ProfileUpdateAttrs = v.InferInput<typeof ProfileUpdate>;
 
 /**
@@ -134,6 +139,7 @@ export const ClusterCreate = v.pipe(
   }),
   sizesInOrder(),
 );
+/** The attributes `ClusterCreate` takes, checked before anything is sent. */
 export type ClusterAttrs = v.InferInput<typeof ClusterCreate>;
 
 /** What a cluster update changes; a new `profile_id` updates every node (only the profile with `profile_only`). Sizes change with `resizeCluster`. */
@@ -145,6 +151,7 @@ export const ClusterUpdate = v.strictObject({
   metadata,
   config: v.optional(v.record(v.string(), v.unknown())),
 });
+/** The attributes `ClusterUpdate` takes, checked before anything is sent. */
 export type ClusterUpdateAttrs = v.InferInput<typeof ClusterUpdate>;
 
 /**
@@ -174,6 +181,7 @@ export const ClusterResize = v.pipe(
     else if (r.adjustment_type === undefined && r.min_size === undefined && r.max_size === undefined) fail('adjustment_type', 'a resize changes the capacity or the size limits');
   }),
 );
+/** The attributes `ClusterResize` takes, checked before anything is sent. */
 export type ClusterResizeAttrs = v.InferInput<typeof ClusterResize>;
 
 /** How a recovery goes: `operation` `RECREATE` (default), `REBUILD` or `REBOOT`, `check` first, `check_capacity` after. */
@@ -183,6 +191,7 @@ export const ClusterRecover = v.looseObject({
   check: v.optional(v.boolean()),
   check_capacity: v.optional(v.boolean()),
 });
+/** The attributes `ClusterRecover` takes, checked before anything is sent. */
 export type RecoverAttrs = v.InferInput<typeof ClusterRecover>;
 
 /** A node: one member of a cluster (or an orphan, `cluster_id` empty), made from a profile; `physical_id` is what it made (a stack, a server). */
@@ -218,6 +227,7 @@ export const NodeCreate = v.strictObject({
   role: v.optional(v.string()),
   metadata,
 });
+/** The attributes `NodeCreate` takes, checked before anything is sent. */
 export type NodeAttrs = v.InferInput<typeof NodeCreate>;
 /** What a node update changes; a new `profile_id` (of the same type) updates the physical resource. */
 export const NodeUpdate = v.strictObject({
@@ -227,6 +237,7 @@ export const NodeUpdate = v.strictObject({
   metadata,
   tainted: v.optional(v.boolean()),
 });
+/** The attributes `NodeUpdate` takes, checked before anything is sent. */
 export type NodeUpdateAttrs = v.InferInput<typeof NodeUpdate>;
 
 /** A policy: how a cluster behaves on some actions (`senlin.policy.deletion-1.0`: which nodes go first). */
@@ -247,9 +258,11 @@ export type PolicyDraft = v.InferOutput<typeof PolicyDraft>;
 
 /** A new policy: a name and a spec (`{ type: 'senlin.policy.deletion', version: '1.0', properties: { criteria: 'OLDEST_FIRST' } }`). */
 export const PolicyCreate = v.strictObject({ name, spec: Spec });
+/** The attributes `PolicyCreate` takes, checked before anything is sent. */
 export type PolicyAttrs = v.InferInput<typeof PolicyCreate>;
 /** A policy's name is all an update changes. */
 export const PolicyUpdate = v.strictObject({ name });
+/** The attributes `PolicyUpdate` takes, checked before anything is sent. */
 export type PolicyUpdateAttrs = v.InferInput<typeof PolicyUpdate>;
 
 /** A policy as attached to a cluster, with whether it is enabled there. */
@@ -313,6 +326,7 @@ export const ReceiverCreate = v.pipe(
       }
   }),
 );
+/** The attributes `ReceiverCreate` takes, checked before anything is sent. */
 export type ReceiverAttrs = v.InferInput<typeof ReceiverCreate>;
 /** What a receiver update changes. */
 export const ReceiverUpdate = v.strictObject({
@@ -320,6 +334,7 @@ export const ReceiverUpdate = v.strictObject({
   action: v.optional(v.picklist(RECEIVER_ACTIONS)),
   params: v.optional(v.record(v.string(), v.unknown())),
 });
+/** The attributes `ReceiverUpdate` takes, checked before anything is sent. */
 export type ReceiverUpdateAttrs = v.InferInput<typeof ReceiverUpdate>;
 
 /** An event: something that happened to a cluster or node (`otype`, `oid`, `oname`) during an action. */

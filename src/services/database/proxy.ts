@@ -143,7 +143,7 @@ export class DatabaseProxy extends declaredProxy(r) {
     return this.getUser(instance, { name: user.name, host: user.host }, opts);
   }
   /** Changes a user's name, host or password; resolves to the user under its (new) name. */
-  async updateUser(instance: Ref, user: UserRef, changes: s.UserChanges, opts?: CallOptions): Promise<s.DatabaseUser> {
+  async updateUser(instance: Ref, user: UserRef, changes: s.DatabaseUserChanges, opts?: CallOptions): Promise<s.DatabaseUser> {
     const body = validateInput(s.DatabaseUserUpdate, changes, 'changes');
     const target = userPath(instance, user);
     await this.request({ ...opts, method: 'PUT', path: target, body: { user: body }, responseType: 'none' });

@@ -159,6 +159,7 @@ export const DatabaseCreate = v.looseObject({
   character_set: v.optional(text()),
   collate: v.optional(text()),
 });
+/** The attributes `DatabaseCreate` takes, checked before anything is sent. */
 export type DatabaseAttrs = v.InferInput<typeof DatabaseCreate>;
 
 /** Databases by name (`['orders']` or `[{ name: 'orders' }]`), sent as Trove wants them. */
@@ -177,6 +178,7 @@ export const DatabaseUserCreate = v.looseObject({
   host: v.optional(text()),
   databases: v.optional(databaseNames),
 });
+/** The attributes `DatabaseUserCreate` takes, checked before anything is sent. */
 export type DatabaseUserAttrs = v.InferInput<typeof DatabaseUserCreate>;
 
 /** What an update of a user changes: its name, host or password. */
@@ -184,7 +186,8 @@ export const DatabaseUserUpdate = v.pipe(
   v.looseObject({ name: v.optional(text()), host: v.optional(text()), password: v.optional(v.pipe(v.string(), v.nonEmpty('must not be empty'))) }),
   v.check((u) => Object.keys(u).length > 0, 'names nothing to change'),
 );
-export type UserChanges = v.InferInput<typeof DatabaseUserUpdate>;
+/** The attributes `DatabaseUserUpdate` takes, checked before anything is sent. */
+export type DatabaseUserChanges = v.InferInput<typeof DatabaseUserUpdate>;
 
 /**
  * A new instance: its name, its flavor (`flavorRef`, an id), its volume size in GB (when the cloud
@@ -210,10 +213,12 @@ export const InstanceCreate = v.looseObject({
   region_name: v.optional(text()),
   access: v.optional(v.looseObject({ is_public: v.optional(v.boolean()), allowed_cidrs: v.optional(v.array(v.string())) })),
 });
+/** The attributes `InstanceCreate` takes, checked before anything is sent. */
 export type InstanceAttrs = v.InferInput<typeof InstanceCreate>;
 
 /** What an update of an instance changes: its name. */
 export const InstanceUpdate = v.strictObject({ name: text() });
+/** The attributes `InstanceUpdate` takes, checked before anything is sent. */
 export type InstanceChanges = v.InferInput<typeof InstanceUpdate>;
 
 /** A new backup of an instance (`instance` is its id); `parent_id` makes it incremental on that backup. */
@@ -225,6 +230,7 @@ export const BackupCreate = v.looseObject({
   incremental: v.optional(v.boolean()),
   swift_container: v.optional(text()),
 });
+/** The attributes `BackupCreate` takes, checked before anything is sent. */
 export type BackupAttrs = v.InferInput<typeof BackupCreate>;
 
 /** A new configuration group: its name, parameter values and datastore (the default one unless named). */
@@ -234,10 +240,12 @@ export const ConfigurationCreate = v.looseObject({
   description: v.optional(v.string()),
   datastore: v.optional(DatastoreChoice),
 });
+/** The attributes `ConfigurationCreate` takes, checked before anything is sent. */
 export type ConfigurationAttrs = v.InferInput<typeof ConfigurationCreate>;
 
 /** Values to set in a configuration group (the others stay). */
 export const ConfigurationValues = v.pipe(configValues, v.check((o) => Object.keys(o).length > 0, 'names no parameter'));
+/** The attributes `ConfigurationValues` takes, checked before anything is sent. */
 export type ConfigurationValues = v.InferInput<typeof ConfigurationValues>;
 
 /** A configuration group's new content: every value (those not named are removed), and optionally a new name and description. */
@@ -246,4 +254,5 @@ export const ConfigurationReplace = v.looseObject({
   name: v.optional(text()),
   description: v.optional(v.string()),
 });
+/** The attributes `ConfigurationReplace` takes, checked before anything is sent. */
 export type ConfigurationReplacement = v.InferInput<typeof ConfigurationReplace>;
