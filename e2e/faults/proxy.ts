@@ -40,6 +40,8 @@ export interface ScheduledFault {
   path?: RegExp;
   /** How many requests get it (default 1). */
   times?: number;
+  /** For `duplicated-header`: which response header (default one drawn at random). */
+  header?: string;
 }
 
 export interface FaultProxyOptions {
@@ -110,7 +112,7 @@ export async function startFaultProxy(o: FaultProxyOptions): Promise<FaultProxy>
   let rate = o.rate ?? 0;
   const kinds = o.kinds ?? FAULT_KINDS;
   const maxRequests = o.maxRequests ?? 200_000;
-  const scheduled: Required<Omit<ScheduledFault, 'method' | 'path'>> & ScheduledFault[] = [] as never;
+  const scheduled: (ScheduledFault & { times: number })[] = [];
   const counts = Object.fromEntries([...FAULT_KINDS, 'token-revoked'].map((k) => [k, 0])) as Record<FaultKind, number>;
   const servers: http.Server[] = [];
   const origins: Record<string, string> = {};
@@ -123,7 +125,7 @@ export async function startFaultProxy(o: FaultProxyOptions): Promise<FaultProxy>
     requests: 0,
     tokens: new Set(),
     lastToken: undefined,
-    schedule: (f) => scheduled.push({ times: 1, ...f } as never),
+    schedule: (f) => void scheduled.push({ times: 1, ...f }),
     setRate: (r) => (rate = r),
     note: (kind, info = {}) => {
       counts[kind]++;
@@ -154,21 +156,21 @@ export async function startFaultProxy(o: FaultProxyOptions): Promise<FaultProxy>
   }
 
   /** The fault for this request: a scheduled one first, else a seeded random draw. */
-  function pick(method: string, path: string, upstream: string, hasBody: boolean): (typeof FAULT_KINDS)[number] | undefined {
+  function pick(method: string, path: string, upstream: string, hasBody: boolean): { kind?: (typeof FAULT_KINDS)[number]; header?: string } {
     for (let i = 0; i < scheduled.length; i++) {
-      const s = scheduled[i] as ScheduledFault & { times: number };
+      const s = scheduled[i];
       if (s.method && s.method !== method) continue;
       if (s.path && !s.path.test(path)) continue;
       if (--s.times <= 0) scheduled.splice(i, 1);
-      return s.kind;
+      return { kind: s.kind, header: s.header };
     }
     // Always draw the same number of values, so one request's draw does not shift on its own shape.
     const r1 = random();
     const r2 = random();
-    if (rate <= 0 || r1 >= rate) return undefined;
-    if (o.spare?.(method, path, upstream)) return undefined;
+    if (rate <= 0 || r1 >= rate) return {};
+    if (o.spare?.(method, path, upstream)) return {};
     const fitting = kinds.filter((k) => (k === 'reset-mid-request' ? hasBody : k === '500-after-post' ? method === 'POST' || method === 'PATCH' : true));
-    return fitting[Math.floor(r2 * fitting.length)];
+    return { kind: fitting[Math.floor(r2 * fitting.length)] };
   }
 
   async function handle(upstreamName: string, upstream: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -187,7 +189,7 @@ export async function startFaultProxy(o: FaultProxyOptions): Promise<FaultProxy>
     }
     const declared = Number(req.headers['content-length'] ?? 0);
     const chunked = /chunked/i.test(String(req.headers['transfer-encoding'] ?? ''));
-    const fault = pick(method, path, upstreamName, declared > 1 || chunked);
+    const { kind: fault, header: dupHeader } = pick(method, path, upstreamName, declared > 1 || chunked);
     const record = (kind: FaultKind) => proxy.note(kind, { method, upstream: upstreamName, path });
 
     if (fault === 'reset-mid-request') {
@@ -293,7 +295,7 @@ export async function startFaultProxy(o: FaultProxyOptions): Promise<FaultProxy>
         return;
       }
       case 'duplicated-header': {
-        const candidates = outHeaders.filter(([k]) => k !== 'content-length');
+        const candidates = outHeaders.filter(([k]) => k !== 'content-length' && (!dupHeader || k === dupHeader.toLowerCase()));
         if (!candidates.length) break;
         record(fault);
         const dup = candidates[Math.floor(random() * candidates.length)];

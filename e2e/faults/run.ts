@@ -80,7 +80,7 @@ function bytesOf(seed: number, size: number): Uint8Array {
   return out;
 }
 
-type OpKind = 'upload' | 'download' | 'head' | 'metadata' | 'list' | 'delete' | 'slo' | 'network' | 'image' | 'tempurl' | 'account';
+type OpKind = 'upload' | 'download' | 'head' | 'metadata' | 'list' | 'delete' | 'slo' | 'network' | 'image' | 'tempurl' | 'account' | 'identity';
 const MIX: [OpKind, number][] = [
   ['upload', 30],
   ['download', 20],
@@ -93,6 +93,7 @@ const MIX: [OpKind, number][] = [
   ['network', 4],
   ['image', 2],
   ['tempurl', 4],
+  ['identity', 2],
 ];
 
 interface Obj {
@@ -275,6 +276,12 @@ export async function runFaults(o: RunOptions): Promise<Figures> {
           const items = await os.objects(c, { prefix: runId }).toArray();
           const names = items.map((x) => ('name' in x ? x.name : ''));
           if (new Set(names).size !== names.length) problem(`listing of ${c} repeats a name`);
+          return;
+        }
+        case 'identity': {
+          // Keystone checks tokens itself (the other services cache them): a revoked token shows here first.
+          const me = await conn.identity.getUser(userId);
+          if (me.name !== userName) problem(`identity: got user ${me.name}`);
           return;
         }
         case 'account': {
@@ -539,6 +546,7 @@ export function printFigures(f: Figures, out: (s: string) => void = console.log)
   out(`  objects verified ${f.objectsVerified}, images verified ${f.imagesVerified}, objects missing ${f.objectsMissing}, unknown objects ${f.unknownObjects}`);
   out(`  duplicates ${f.duplicates}, bytes corrupted ${f.bytesCorrupted} (in-run downloads ${f.corruptedInRun}), secrets leaked ${f.secretsLeaked}, hung ${f.hung} (slowest op ${f.slowestOpMs} ms), cleanup errors ${f.cleanupErrors}`);
   for (const p of f.samples.problems) out(`  problem: ${p}`);
+  for (const u of f.samples.failures.slice(0, 25)) out(`  failure: ${u.op} ${u.name}: ${u.message.slice(0, 300)}`);
   for (const u of f.samples.untyped.slice(0, 5)) out(`  untyped: ${u.op} ${u.name}: ${u.message.slice(0, 400)}`);
   for (const u of f.samples.unhelpful) out(`  unhelpful: ${u.op}: ${u.message}`);
   for (const l of f.samples.leaks) out(`  leak: ${l}`);
