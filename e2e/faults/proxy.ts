@@ -4,21 +4,21 @@
  * rewritten so that every URL of the catalog (and every absolute link in any JSON answer) names the
  * proxy, so that the SDK never sees the real services.
  */
-import http from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 
 export const FAULT_KINDS = [
-  "reset-before-response",
-  "reset-mid-response",
-  "reset-mid-request",
-  "503-retry-after-seconds",
-  "429-retry-after-date",
-  "500-after-post",
-  "slow-body",
-  "truncated-body",
-  "duplicated-header",
+  'reset-before-response',
+  'reset-mid-response',
+  'reset-mid-request',
+  '503-retry-after-seconds',
+  '429-retry-after-date',
+  '500-after-post',
+  'slow-body',
+  'truncated-body',
+  'duplicated-header',
 ] as const;
-export type FaultKind = (typeof FAULT_KINDS)[number] | "token-revoked";
+export type FaultKind = (typeof FAULT_KINDS)[number] | 'token-revoked';
 
 /** Mulberry32: a tiny seeded PRNG (the run never uses Math.random). */
 export function prng(seed: number): () => number {
@@ -87,32 +87,19 @@ export interface FaultProxy {
 }
 
 const NO_BODY_STATUS = new Set([204, 304]);
-const HOP = new Set([
-  "connection",
-  "keep-alive",
-  "transfer-encoding",
-  "content-length",
-  "proxy-connection",
-  "upgrade",
-  "te",
-  "trailer",
-]);
+const HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'proxy-connection', 'upgrade', 'te', 'trailer']);
 
 function readBody(req: http.IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const parts: Buffer[] = [];
-    req.on("data", (c: Buffer) => parts.push(c));
-    req.on("end", () => resolve(Buffer.concat(parts)));
-    req.on("error", reject);
+    req.on('data', (c: Buffer) => parts.push(c));
+    req.on('end', () => resolve(Buffer.concat(parts)));
+    req.on('error', reject);
   });
 }
 
 function reset(socket: Socket): void {
-  if (
-    typeof (socket as Socket & { resetAndDestroy?: () => void })
-      .resetAndDestroy === "function"
-  )
-    socket.resetAndDestroy();
+  if (typeof (socket as Socket & { resetAndDestroy?: () => void }).resetAndDestroy === 'function') socket.resetAndDestroy();
   else socket.destroy();
 }
 
@@ -120,17 +107,13 @@ function isTextual(contentType: string | undefined): boolean {
   return !!contentType && /json|text|xml/i.test(contentType);
 }
 
-export async function startFaultProxy(
-  o: FaultProxyOptions,
-): Promise<FaultProxy> {
+export async function startFaultProxy(o: FaultProxyOptions): Promise<FaultProxy> {
   const random = prng(o.seed);
   let rate = o.rate ?? 0;
   const kinds = o.kinds ?? FAULT_KINDS;
   const maxRequests = o.maxRequests ?? 200_000;
   const scheduled: (ScheduledFault & { times: number })[] = [];
-  const counts = Object.fromEntries(
-    [...FAULT_KINDS, "token-revoked"].map((k) => [k, 0]),
-  ) as Record<FaultKind, number>;
+  const counts = Object.fromEntries([...FAULT_KINDS, 'token-revoked'].map((k) => [k, 0])) as Record<FaultKind, number>;
   const servers: http.Server[] = [];
   const origins: Record<string, string> = {};
   // upstream origin -> proxy origin, for rewriting absolute URLs in answers
@@ -148,9 +131,9 @@ export async function startFaultProxy(
       counts[kind]++;
       proxy.faults.push({
         kind,
-        method: info.method ?? "",
-        upstream: info.upstream ?? "",
-        path: info.path ?? "",
+        method: info.method ?? '',
+        upstream: info.upstream ?? '',
+        path: info.path ?? '',
       });
     },
     close: async () => {
@@ -172,20 +155,13 @@ export async function startFaultProxy(
     for (const [from, to] of rewrites) {
       out = out.split(from).join(to);
       // JSON may escape the slashes
-      out = out
-        .split(from.replace(/\//g, "\\/"))
-        .join(to.replace(/\//g, "\\/"));
+      out = out.split(from.replace(/\//g, '\\/')).join(to.replace(/\//g, '\\/'));
     }
     return out;
   }
 
   /** The fault for this request: a scheduled one first, else a seeded random draw. */
-  function pick(
-    method: string,
-    path: string,
-    upstream: string,
-    hasBody: boolean,
-  ): { kind?: (typeof FAULT_KINDS)[number]; header?: string } {
+  function pick(method: string, path: string, upstream: string, hasBody: boolean): { kind?: (typeof FAULT_KINDS)[number]; header?: string } {
     for (let i = 0; i < scheduled.length; i++) {
       const s = scheduled[i];
       if (s.method && s.method !== method) continue;
@@ -198,94 +174,66 @@ export async function startFaultProxy(
     const r2 = random();
     if (rate <= 0 || r1 >= rate) return {};
     if (o.spare?.(method, path, upstream)) return {};
-    const fitting = kinds.filter((k) =>
-      k === "reset-mid-request"
-        ? hasBody
-        : k === "500-after-post"
-          ? method === "POST" || method === "PATCH"
-          : true,
-    );
+    const fitting = kinds.filter((k) => (k === 'reset-mid-request' ? hasBody : k === '500-after-post' ? method === 'POST' || method === 'PATCH' : true));
     return { kind: fitting[Math.floor(r2 * fitting.length)] };
   }
 
-  async function handle(
-    upstreamName: string,
-    upstream: string,
-    req: http.IncomingMessage,
-    res: http.ServerResponse,
-  ): Promise<void> {
+  async function handle(upstreamName: string, upstream: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     proxy.requests++;
     if (proxy.requests > maxRequests) {
-      res
-        .writeHead(503, { "content-type": "text/plain" })
-        .end("fault proxy: request budget spent");
+      res.writeHead(503, { 'content-type': 'text/plain' }).end('fault proxy: request budget spent');
       void proxy.close();
       return;
     }
-    const method = req.method ?? "GET";
-    const path = req.url ?? "/";
-    const auth = req.headers["x-auth-token"];
-    if (typeof auth === "string") {
+    const method = req.method ?? 'GET';
+    const path = req.url ?? '/';
+    const auth = req.headers['x-auth-token'];
+    if (typeof auth === 'string') {
       proxy.tokens.add(auth);
       proxy.lastToken = auth;
     }
-    const declared = Number(req.headers["content-length"] ?? 0);
-    const chunked = /chunked/i.test(
-      String(req.headers["transfer-encoding"] ?? ""),
-    );
-    const { kind: fault, header: dupHeader } = pick(
-      method,
-      path,
-      upstreamName,
-      declared > 1 || chunked,
-    );
-    const record = (kind: FaultKind) =>
-      proxy.note(kind, { method, upstream: upstreamName, path });
+    const declared = Number(req.headers['content-length'] ?? 0);
+    const chunked = /chunked/i.test(String(req.headers['transfer-encoding'] ?? ''));
+    const { kind: fault, header: dupHeader } = pick(method, path, upstreamName, declared > 1 || chunked);
+    const record = (kind: FaultKind) => proxy.note(kind, { method, upstream: upstreamName, path });
 
-    if (fault === "reset-mid-request") {
+    if (fault === 'reset-mid-request') {
       // Read a part of the body, then cut the connection: the upstream never sees the request.
       let seen = 0;
       const limit = Math.max(1, Math.floor((declared || 2) / 2));
       record(fault);
       await new Promise<void>((resolve) => {
-        req.on("data", (c: Buffer) => {
+        req.on('data', (c: Buffer) => {
           seen += c.length;
           if (seen >= limit) {
             reset(req.socket);
             resolve();
           }
         });
-        req.on("end", () => {
+        req.on('end', () => {
           reset(req.socket);
           resolve();
         });
-        req.on("error", () => resolve());
+        req.on('error', () => resolve());
       });
       return;
     }
     const body = await readBody(req);
-    if (
-      fault === "503-retry-after-seconds" ||
-      fault === "429-retry-after-date"
-    ) {
+    if (fault === '503-retry-after-seconds' || fault === '429-retry-after-date') {
       record(fault);
-      const is503 = fault === "503-retry-after-seconds";
-      const retryAfter = is503
-        ? "1"
-        : new Date(Date.now() + 1500).toUTCString();
+      const is503 = fault === '503-retry-after-seconds';
+      const retryAfter = is503 ? '1' : new Date(Date.now() + 1500).toUTCString();
       const text = JSON.stringify({
         error: {
           code: is503 ? 503 : 429,
-          message: is503
-            ? "Service Unavailable (fault proxy)"
-            : "Too Many Requests (fault proxy)",
+          message: is503 ? 'Service Unavailable (fault proxy)' : 'Too Many Requests (fault proxy)',
         },
       });
       res
         .writeHead(is503 ? 503 : 429, {
-          "content-type": "application/json",
-          "retry-after": retryAfter,
-          "content-length": Buffer.byteLength(text),
+          'content-type': 'application/json',
+          'retry-after': retryAfter,
+          'content-length': Buffer.byteLength(text),
         })
         .end(text);
       return;
@@ -293,14 +241,7 @@ export async function startFaultProxy(
 
     // Forward to the real service.
     const headers: http.OutgoingHttpHeaders = {};
-    for (const [k, v] of Object.entries(req.headers))
-      if (
-        !HOP.has(k) &&
-        k !== "host" &&
-        k !== "accept-encoding" &&
-        v !== undefined
-      )
-        headers[k] = v;
+    for (const [k, v] of Object.entries(req.headers)) if (!HOP.has(k) && k !== 'host' && k !== 'accept-encoding' && v !== undefined) headers[k] = v;
     const target = new URL(upstream);
     headers.host = target.host;
     let up: { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
@@ -312,7 +253,7 @@ export async function startFaultProxy(
             port: target.port,
             method,
             path,
-            headers: { ...headers, "content-length": String(body.length) },
+            headers: { ...headers, 'content-length': String(body.length) },
           },
           (ur) => {
             readBody(ur).then(
@@ -326,77 +267,68 @@ export async function startFaultProxy(
             );
           },
         );
-        r.on("error", reject);
-        r.setTimeout(120_000, () => r.destroy(new Error("upstream timeout")));
+        r.on('error', reject);
+        r.setTimeout(120_000, () => r.destroy(new Error('upstream timeout')));
         r.end(body);
       });
     } catch (e) {
       const text = `fault proxy: upstream ${upstreamName} failed: ${(e as Error).message}`;
       res
         .writeHead(502, {
-          "content-type": "text/plain",
-          "content-length": Buffer.byteLength(text),
+          'content-type': 'text/plain',
+          'content-length': Buffer.byteLength(text),
         })
         .end(text);
       return;
     }
-    const subject = up.headers["x-subject-token"];
-    if (typeof subject === "string") proxy.tokens.add(subject);
+    const subject = up.headers['x-subject-token'];
+    if (typeof subject === 'string') proxy.tokens.add(subject);
 
     let out = up.body;
-    if (
-      isTextual(up.headers["content-type"] as string | undefined) &&
-      out.length
-    )
-      out = Buffer.from(rewrite(out.toString("utf8")), "utf8");
+    if (isTextual(up.headers['content-type'] as string | undefined) && out.length) out = Buffer.from(rewrite(out.toString('utf8')), 'utf8');
     const outHeaders: [string, string][] = [];
     for (const [k, v] of Object.entries(up.headers)) {
       if (HOP.has(k) || v === undefined) continue;
-      for (const one of Array.isArray(v) ? v : [v])
-        outHeaders.push([k, k === "location" ? rewrite(one) : one]);
+      for (const one of Array.isArray(v) ? v : [v]) outHeaders.push([k, k === 'location' ? rewrite(one) : one]);
     }
-    const hasBody =
-      method !== "HEAD" && !NO_BODY_STATUS.has(up.status) && up.status >= 200;
-    if (hasBody) outHeaders.push(["content-length", String(out.length)]);
-    else if (method === "HEAD" && up.headers["content-length"])
-      outHeaders.push(["content-length", String(up.headers["content-length"])]);
+    const hasBody = method !== 'HEAD' && !NO_BODY_STATUS.has(up.status) && up.status >= 200;
+    if (hasBody) outHeaders.push(['content-length', String(out.length)]);
+    else if (method === 'HEAD' && up.headers['content-length']) outHeaders.push(['content-length', String(up.headers['content-length'])]);
 
     const flat = (hs: [string, string][]) => hs.flat();
     const withBody = hasBody && out.length > 1;
     switch (fault) {
-      case "reset-before-response":
+      case 'reset-before-response':
         record(fault);
         reset(req.socket);
         return;
-      case "500-after-post": {
+      case '500-after-post': {
         record(fault);
         const text = JSON.stringify({
           error: {
             code: 500,
-            message:
-              "Internal Server Error (fault proxy, after the upstream did the work)",
+            message: 'Internal Server Error (fault proxy, after the upstream did the work)',
           },
         });
         res
           .writeHead(500, {
-            "content-type": "application/json",
-            "content-length": Buffer.byteLength(text),
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(text),
           })
           .end(text);
         return;
       }
-      case "reset-mid-response":
-      case "truncated-body":
+      case 'reset-mid-response':
+      case 'truncated-body':
         if (!withBody) break;
         record(fault);
         res.writeHead(up.status, flat(outHeaders));
         res.write(out.subarray(0, Math.floor(out.length / 2)));
-        if (fault === "reset-mid-response")
-          setTimeout(() => reset(req.socket), 20);
+        if (fault === 'reset-mid-response') setTimeout(() => reset(req.socket), 20);
         // truncated: the headers promised more, the connection just ends
         else setTimeout(() => req.socket.end(), 20);
         return;
-      case "slow-body": {
+      case 'slow-body': {
         if (!withBody) break;
         record(fault);
         res.writeHead(up.status, flat(outHeaders));
@@ -410,12 +342,8 @@ export async function startFaultProxy(
         res.end();
         return;
       }
-      case "duplicated-header": {
-        const candidates = outHeaders.filter(
-          ([k]) =>
-            k !== "content-length" &&
-            (!dupHeader || k === dupHeader.toLowerCase()),
-        );
+      case 'duplicated-header': {
+        const candidates = outHeaders.filter(([k]) => k !== 'content-length' && (!dupHeader || k === dupHeader.toLowerCase()));
         if (!candidates.length) break;
         record(fault);
         const dup = candidates[Math.floor(random() * candidates.length)];
@@ -438,19 +366,15 @@ export async function startFaultProxy(
       });
     });
     server.keepAliveTimeout = 5_000;
-    await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     const port = (server.address() as AddressInfo).port;
     servers.push(server);
     origins[name] = `http://127.0.0.1:${port}`;
     const u = new URL(upstream);
     rewrites.push([`http://${u.host}`, origins[name]]);
-    if (u.hostname === "127.0.0.1")
-      rewrites.push([`http://localhost:${u.port}`, origins[name]]);
+    if (u.hostname === '127.0.0.1') rewrites.push([`http://localhost:${u.port}`, origins[name]]);
   }
-  const lifetime = setTimeout(
-    () => void proxy.close(),
-    o.maxLifetimeMs ?? 30 * 60_000,
-  );
+  const lifetime = setTimeout(() => void proxy.close(), o.maxLifetimeMs ?? 30 * 60_000);
   lifetime.unref();
   return proxy;
 }
