@@ -66,14 +66,12 @@ describe('regressions found by the fault run', () => {
     expect(e).toBeInstanceOf(OpenStackError);
   });
 
-  // Found by the same run: a DELETE whose answer was lost is retried and then reports NotFoundError,
-  // although the caller's own first attempt deleted the object.
   // Found by `npm run faults -- --ops 3000 --seed 7`: one RangeError (not typed) among the failures.
   for (const header of ['x-timestamp', 'last-modified', 'content-type', 'etag', 'x-object-meta-run'] as const) {
     test(`a duplicated ${header} header on HEAD object: a result or a typed error`, async () => {
       await direct.objectStore.setObjectMetadata(C, 'obj', { run: 'one' });
       proxy.schedule({ kind: 'duplicated-header', method: 'HEAD', path: /\/obj$/, header });
-      const r = await conn.objectStore.headObject(C, 'obj').catch((x: unknown) => x);
+      const r = await conn.objectStore.headObject(C, 'obj').catch((x: unknown) => x as Error);
       if (r instanceof Error) expect(r).toBeInstanceOf(OpenStackError);
       else expect(r.bytes).toBe(data.length);
     });
@@ -91,6 +89,22 @@ describe('regressions found by the fault run', () => {
     }
   });
 
+  // Found by the same run: its first login was reset, and the 8 calls waiting on it all failed; a
+  // login (POST /v3/auth/tokens) is safe to send again, but it is never retried.
+  test('a login whose connection is reset before the answer is retried, and the call succeeds', async () => {
+    const base = cloudOptions('local-demo');
+    const fresh = new Connection({
+      ...base,
+      auth: { ...(base.auth as Record<string, unknown>), authUrl: `${proxy.origins.identity}/v3` } as ConnectionOptions['auth'],
+      retry: { retries: 3, baseDelay: 100 },
+      timeout: 10_000,
+    } as ConnectionOptions<[]>);
+    proxy.schedule({ kind: 'reset-before-response', method: 'POST', path: /\/v3\/auth\/tokens$/ });
+    await expect(fresh.objectStore.getContainer(C)).resolves.toMatchObject({ name: C });
+  });
+
+  // Found by the same run: a DELETE whose answer was lost is retried and then reports NotFoundError,
+  // although the caller's own first attempt deleted the object.
   test('a DELETE retried after its answer was lost reports success, not NotFoundError', async () => {
     await direct.objectStore.uploadObject({
       container: C,

@@ -58,6 +58,7 @@ export interface Figures {
   cleanupErrors: number;
   samples: {
     failures: Failure[];
+    firstByClass: Record<string, Failure>;
     untyped: Failure[];
     unhelpful: Failure[];
     leaks: string[];
@@ -156,6 +157,7 @@ export async function runFaults(o: RunOptions): Promise<Figures> {
     cleanupErrors: 0,
     samples: {
       failures: [],
+      firstByClass: {},
       untyped: [],
       unhelpful: [],
       leaks: [],
