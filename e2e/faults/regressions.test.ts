@@ -20,6 +20,7 @@ describe('regressions found by the fault run', () => {
         identity: 'http://127.0.0.1:5000',
         'object-store': 'http://127.0.0.1:8080',
         image: 'http://127.0.0.1:9292',
+        network: 'http://127.0.0.1:9696',
       },
       seed: 2,
       maxLifetimeMs: 10 * 60_000,
@@ -101,6 +102,24 @@ describe('regressions found by the fault run', () => {
     } as ConnectionOptions<[]>);
     proxy.schedule({ kind: 'reset-before-response', method: 'POST', path: /\/v3\/auth\/tokens$/ });
     await expect(fresh.objectStore.getContainer(C)).resolves.toMatchObject({ name: C });
+  });
+
+  // Found by `npm run faults -- --ops 1000 --seed 42`: version discovery sends its GET with
+  // `retries: 0` (src/session/versions.ts), so one reset on Neutron's version document fails the call.
+  test('a reset on the version document GET is retried, and the first network call succeeds', async () => {
+    const base = cloudOptions('local-demo');
+    const fresh = new Connection({
+      ...base,
+      auth: { ...(base.auth as Record<string, unknown>), authUrl: `${proxy.origins.identity}/v3` } as ConnectionOptions['auth'],
+      retry: { retries: 3, baseDelay: 100 },
+      timeout: 10_000,
+    } as ConnectionOptions<[]>);
+    await fresh.auth.getAuthState();
+    const before = proxy.counts['reset-before-response'];
+    proxy.schedule({ kind: 'reset-before-response', method: 'GET', path: /^\/$/ });
+    const nets = await fresh.network.networks().toArray();
+    expect(Array.isArray(nets)).toBe(true);
+    expect(proxy.counts['reset-before-response']).toBeGreaterThan(before);
   });
 
   // Found by the same run: a DELETE whose answer was lost is retried and then reports NotFoundError,
