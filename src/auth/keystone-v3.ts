@@ -139,7 +139,8 @@ export abstract class KeystoneV3Auth<O extends KeystoneCommon> extends CachedAut
       headers,
       authenticated: false,
       signal,
-      retries: 0,
+      // Logging in twice is harmless: a login whose answer was lost is sent again.
+      idempotent: true,
       okStatuses: [401],
     });
     if (res.status === 401) {

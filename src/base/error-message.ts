@@ -9,7 +9,8 @@ export function cloudMessage(body: unknown): string | undefined {
   if (body == null) return undefined;
   if (typeof body === 'string') return textMessage(body);
   if (typeof body !== 'object') return String(body);
-  return fromObject(body as Record<string, unknown>, 0);
+  // Glance's messages carry the `<br /><br />` of the HTML page they were cut from.
+  return fromObject(body as Record<string, unknown>, 0)?.replace(/(\s*<br\s*\/?>\s*)+/gi, ' ').trim();
 }
 
 function fromObject(o: Record<string, unknown>, depth: number): string | undefined {

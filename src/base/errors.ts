@@ -112,6 +112,11 @@ export interface HttpErrorDetails {
   /** The parsed (or textual) error body, secrets removed. */
   body?: unknown;
   headers?: Record<string, string>;
+  /**
+   * True when an earlier attempt of the same call got no answer: the cloud may have done what it
+   * asked (a 409 on an upload sent again can mean the first one went through).
+   */
+  answerLost?: boolean;
 }
 
 /** The cloud answered with an error status. */
@@ -125,6 +130,8 @@ export class HttpError extends OpenStackError {
   readonly cloudMessage: string | undefined;
   readonly body: unknown;
   readonly headers: Record<string, string>;
+  /** An earlier attempt of this call got no answer (see {@link HttpErrorDetails.answerLost}). */
+  readonly answerLost: boolean;
 
   constructor(d: HttpErrorDetails) {
     const what = d.cloudMessage || statusText(d.status);
@@ -139,6 +146,7 @@ export class HttpError extends OpenStackError {
     this.cloudMessage = d.cloudMessage;
     this.body = d.body;
     this.headers = d.headers ?? {};
+    this.answerLost = d.answerLost ?? false;
   }
 
   override toJSON(): Record<string, unknown> {

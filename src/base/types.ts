@@ -35,6 +35,8 @@ export interface RequestSpec extends CallOptions {
   minMicroversion?: string;
   /** Extra attempts for this call, overriding the Connection's retry policy (0 disables). */
   retries?: number;
+  /** Safe to send again although its method is not idempotent (a login). */
+  idempotent?: boolean;
 }
 
 /** What a request returns. */

@@ -22,8 +22,8 @@ export const DEFAULT_RETRY: Required<RetryOptions> = {
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 
-export function isReplayable(method: string, body: unknown): boolean {
-  if (!IDEMPOTENT.has(method)) return false;
+export function isReplayable(method: string, body: unknown, idempotent = false): boolean {
+  if (!idempotent && !IDEMPOTENT.has(method)) return false;
   // A stream can be read once: it cannot be sent a second time.
   return !(body && typeof body === 'object' && 'getReader' in body);
 }

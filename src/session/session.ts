@@ -189,9 +189,11 @@ export class Session {
     for (const [k, v] of Object.entries(spec.headers ?? {})) if (v !== undefined) headers.set(k, v);
 
     const authenticated = spec.authenticated !== false;
-    const replayable = isReplayable(method, spec.body);
+    const replayable = isReplayable(method, spec.body, spec.idempotent);
     const maxRetries = spec.retries ?? this.#retry.retries;
     let reauthed = false;
+    // Set once an attempt failed without an answer: the cloud may have done it all the same.
+    let answerLost = false;
     for (let attempt = 1; ; attempt++) {
       let token: string | undefined;
       if (authenticated) {
@@ -210,6 +212,7 @@ export class Session {
         dispose();
         const err = this.#connectionError(e, method, url, spec.signal);
         if (err instanceof ConnectionError && replayable && attempt <= maxRetries) {
+          answerLost = true;
           const delay = retryDelay(attempt, null, this.#retry);
           log?.({ type: 'retry', delayMs: delay, message: err.message });
           await sleep(delay, spec.signal);
@@ -220,14 +223,16 @@ export class Session {
       }
       const requestId = requestIdOf(res.headers);
       log?.({ type: 'response', status: res.status, requestId, durationMs: Date.now() - started, headers: this.redactor.headers(res.headers) });
-      const ok = res.status < 400 || spec.okStatuses?.includes(res.status);
+      // A DELETE sent again after its answer was lost finds nothing: the first one did it.
+      const alreadyDone = answerLost && method === 'DELETE' && res.status === 404;
+      const ok = res.status < 400 || spec.okStatuses?.includes(res.status) || alreadyDone;
       if (!ok) {
         if (res.status === 401 && authenticated && !reauthed) {
           // A stream cannot be sent again, but the rejected token is still dropped, so that the
           // caller's own retry (a segment re-read from its source) goes out with a fresh one.
           if (spec.body && typeof spec.body === 'object' && 'getReader' in spec.body) {
             this.auth.invalidate(token);
-            throw await this.#httpError(res, method, url, svc?.type, requestId, spec.signal).finally(dispose);
+            throw await this.#httpError(res, method, url, svc?.type, requestId, spec.signal, answerLost).finally(dispose);
           }
           // The token may have been revoked or expired early: log in again once and resend.
           await discard(res);
@@ -246,14 +251,14 @@ export class Session {
           await sleep(delay, spec.signal);
           continue;
         }
-        const err = await this.#httpError(res, method, url, svc?.type, requestId, spec.signal).finally(dispose);
+        const err = await this.#httpError(res, method, url, svc?.type, requestId, spec.signal, answerLost).finally(dispose);
         throw err;
       }
       try {
-        const data = (await this.#readBody(res, spec, method, url)) as T;
+        const data = (alreadyDone ? await discard(res) : await this.#readBody(res, spec, method, url)) as T;
         return { status: res.status, headers: res.headers, data, url, requestId };
       } catch (e) {
-        throw this.#connectionError(e, method, url, spec.signal);
+        throw this.#cutOff(e, method, url, spec.signal);
       } finally {
         // A stream is read later by the caller: the timeout must not cut it off, the signal still may.
         if (spec.responseType === 'stream') clearTimer();
@@ -265,13 +270,13 @@ export class Session {
   async #readBody(res: Response, spec: RequestSpec, method: string, url: string): Promise<unknown> {
     const type = spec.responseType ?? 'json';
     if (method === 'HEAD' || type === 'none' || res.status === 204) {
-      if (type === 'stream' && res.body) return res.body;
+      if (type === 'stream' && res.body) return typedStream(res.body, (e) => this.#cutOff(e, method, url, spec.signal));
       await discard(res);
       return undefined;
     }
     switch (type) {
       case 'stream':
-        return res.body;
+        return res.body && typedStream(res.body, (e) => this.#cutOff(e, method, url, spec.signal));
       case 'text':
         return res.text();
       case 'blob':
@@ -292,7 +297,7 @@ export class Session {
     }
   }
 
-  async #httpError(res: Response, method: string, url: string, service: string | undefined, requestId: string | undefined, signal?: AbortSignal) {
+  async #httpError(res: Response, method: string, url: string, service: string | undefined, requestId: string | undefined, signal: AbortSignal | undefined, answerLost: boolean) {
     let body: unknown;
     try {
       const text = await res.text();
@@ -315,6 +320,7 @@ export class Session {
       cloudMessage: message ? this.redactor.text(message) : undefined,
       body: this.redactor.value(body),
       headers: this.redactor.headers(res.headers),
+      answerLost,
     });
   }
 
@@ -331,6 +337,13 @@ export class Session {
         ? ' In a browser this also happens when the server does not allow this origin (CORS): check the service\'s CORS settings and that it is reachable.'
         : '';
     return new ConnectionError(`Could not reach ${method} ${safeUrl}: ${this.redactor.text(detail)}.${hint}`, method, safeUrl, { cause });
+  }
+
+  /** The answer started but did not arrive whole (a reset, a truncated body): a ConnectionError that says so. */
+  #cutOff(e: unknown, method: string, url: string, callerSignal?: AbortSignal): unknown {
+    if (e instanceof OpenStackError || callerSignal?.aborted) return this.#connectionError(e, method, url, callerSignal);
+    const safeUrl = this.redactor.url(url);
+    return new ConnectionError(`The answer to ${method} ${safeUrl} was cut off: ${this.redactor.text(describeCause(e))}.`, method, safeUrl, { cause: e });
   }
 
   #log(e: LogEvent): void {
@@ -350,12 +363,37 @@ const versions = lazy('version discovery', () => import('./versions.js'));
 function describeCause(e: unknown): string {
   const parts: string[] = [];
   for (let c: unknown = e, i = 0; c && i < 5; c = (c as { cause?: unknown }).cause, i++) {
+    // ofetch's own wrapper repeats the method and URL the message already names.
+    if ((c as { cause?: unknown }).cause && c instanceof Error && /^\[[A-Z]+\] "/.test(c.message)) continue;
     const msg = c instanceof Error ? c.message : String(c);
     const code = (c as { code?: unknown }).code;
     const text = typeof code === 'string' && !msg.includes(code) ? `${msg} (${code})` : msg;
     if (text && !parts.includes(text)) parts.push(text);
   }
   return parts.join(': ') || 'network error';
+}
+
+/**
+ * The body as the caller reads it, with a read that fails midway (a reset, a truncated body) turned
+ * into the SDK's error instead of the runtime's (`TypeError: terminated`).
+ */
+function typedStream(body: ReadableStream<Uint8Array>, toError: (e: unknown) => unknown): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const { done, value } = await reader.read();
+          if (done) controller.close();
+          else controller.enqueue(value);
+        } catch (e) {
+          controller.error(toError(e));
+        }
+      },
+      cancel: (reason) => reader.cancel(reason),
+    },
+    { highWaterMark: 0 },
+  );
 }
 
 async function discard(res: Response): Promise<void> {

@@ -15,7 +15,7 @@ type Send = (spec: RequestSpec & { path: string }) => Promise<OpenStackResponse<
 /** GETs a version document; undefined when the service has none (any HTTP error), throws when unreachable. */
 async function versionDoc(send: Send, url: string, signal?: AbortSignal, headers?: Record<string, string>): Promise<unknown> {
   try {
-    return (await send({ path: url, signal, retries: 0, okStatuses: [300], headers })).data;
+    return (await send({ path: url, signal, okStatuses: [300], headers })).data;
   } catch (e) {
     if (e instanceof OpenStackError && !(e instanceof ConnectionError)) return undefined;
     throw e;

@@ -13,6 +13,7 @@ describe('the cloud message is pulled out of every body shape', () => {
     ['title + description', { title: 'Bad Request', description: 'Queue name is invalid.' }, 'Bad Request: Queue name is invalid.'],
     ['gnocchi', { code: 400, title: 'Bad Request', description: { cause: 'Invalid input', reason: "unexpected timestamp 'x'", detail: [] } }, "Invalid input: unexpected timestamp 'x'"],
     ['heat', { explanation: 'The server could not comply with the request since it is either malformed or otherwise incorrect.', code: 400, error: { message: 'The Resource Type (OS::Nope::Thing) could not be found.', traceback: null, type: 'StackValidationFailed' }, title: 'Bad Request' }, 'The Resource Type (OS::Nope::Thing) could not be found.'],
+    ['glance', { message: 'There was a conflict when trying to complete your request.<br /><br />\nImage status transition from active to saving is not allowed', code: 409 }, 'There was a conflict when trying to complete your request. Image status transition from active to saving is not allowed'],
     ['explanation', { explanation: 'The resource could not be found.', code: 404 }, 'The resource could not be found.'],
     ['faultstring', { faultstring: 'Datastore version not found' }, 'Datastore version not found'],
     ['plain text', 'Container not found', 'Container not found'],

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { ConflictError } from '../../base/errors.js';
 import { declaredProxy } from '../../resource/declare.js';
 import type { Ref } from '../../resource/proxy.js';
 import type { CallOptions } from '../../base/types.js';
@@ -71,14 +72,23 @@ export class ImageProxy extends declaredProxy(r) {
    */
   async uploadImage(image: Ref, data: ImageDataSource, opts: CallOptions & ImageUploadOptions = {}): Promise<void> {
     const { size, store, ...call } = opts;
-    await this.request({
-      ...call,
-      method: 'PUT',
-      path: `${this.imagePath(image)}/file`,
-      headers: { ...uploadHeaders(data, { size, store }), ...call.headers },
-      body: data,
-      responseType: 'none',
-    });
+    try {
+      await this.request({
+        ...call,
+        method: 'PUT',
+        path: `${this.imagePath(image)}/file`,
+        headers: { ...uploadHeaders(data, { size, store }), ...call.headers },
+        body: data,
+        responseType: 'none',
+      });
+    } catch (e) {
+      // Sent again after the answer to the first upload was lost, the data is refused (409): the
+      // first one went through if the image is now active with this data's size.
+      if (!(e instanceof ConflictError && e.answerLost)) throw e;
+      const img = await this.getImage(image, call);
+      const expected = size ?? (data instanceof Blob ? data.size : undefined);
+      if (img.status !== 'active' || expected === undefined || img.size !== expected) throw e;
+    }
   }
 
   /**

@@ -87,7 +87,7 @@ export function toObject(container: string, name: string, h: Headers): ObjectSto
     bytes: range ? Number(range[1]) : (num(h, 'content-length') ?? 0),
     hash: unquote(h.get('etag')),
     content_type: h.get('content-type') ?? '',
-    last_modified: modified ? new Date(modified).toISOString() : undefined,
+    last_modified: isoDate(modified),
     metadata: readMeta('object', h),
     content_disposition: h.get('content-disposition') ?? undefined,
     content_encoding: h.get('content-encoding') ?? undefined,
@@ -104,4 +104,10 @@ function decodeSafe(s: string): string {
   } catch {
     return s;
   }
+}
+
+/** An HTTP date as ISO 8601; undefined when there is none or it is not a date (a header sent twice). */
+function isoDate(value: string | null): string | undefined {
+  const t = value ? Date.parse(value) : Number.NaN;
+  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
 }
