@@ -253,7 +253,7 @@ describe('UMD bundle in Chromium over CORS', () => {
           ],
           'object-store': [
             { path: '?format=json', headers: token, status: 200, expose: ['x-trans-id', ...ids, 'x-account-container-count', 'x-account-object-count', 'x-account-bytes-used'] },
-            { path: `/${container}?format=json`, headers: token, status: 200, expose: ['x-trans-id', ...ids, 'x-container-object-count', 'x-container-bytes-used', 'x-container-meta-owner'] },
+            { path: `/${container}?format=json`, headers: token, status: 200, expose: ['x-trans-id', ...ids, 'x-container-object-count', 'x-container-bytes-used', 'x-container-meta-owner', 'x-storage-policy'] },
             {
               path: `/${container}/o.txt`,
               headers: token,

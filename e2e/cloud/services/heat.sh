@@ -21,6 +21,9 @@ host = ossdk
 transport_url = $RABBIT_URL
 num_engine_workers = 1
 graceful_shutdown_timeout = 5
+# off by default; on here so that abandon and adopt can be proven
+enable_stack_abandon = true
+enable_stack_adopt = true
 region_name_for_services = $REGION
 environment_dir = $HD/environment.d
 template_dir = $HD/templates

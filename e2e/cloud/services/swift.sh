@@ -110,7 +110,7 @@ user = root
 log_level = $([ "$DEBUG" = true ] && echo DEBUG || echo INFO)
 cors_allow_origin = $CORS_ORIGINS
 strict_cors_mode = true
-cors_expose_headers = etag, x-timestamp, x-trans-id, x-openstack-request-id, content-length, content-type, x-object-manifest, x-static-large-object, x-symlink-target, x-container-object-count, x-container-bytes-used, x-account-object-count, x-account-bytes-used, x-account-container-count, x-delete-at, x-object-meta-mtime, last-modified, accept-ranges, content-range
+cors_expose_headers = etag, x-timestamp, x-trans-id, x-openstack-request-id, content-length, content-type, x-object-manifest, x-static-large-object, x-symlink-target, x-container-object-count, x-container-bytes-used, x-account-object-count, x-account-bytes-used, x-account-container-count, x-delete-at, x-object-meta-mtime, last-modified, accept-ranges, content-range, x-storage-policy, x-container-read, x-container-write, x-versions-enabled, content-disposition
 
 [pipeline:main]
 pipeline = cors catch_errors gatekeeper healthcheck proxy-logging cache listing_formats container_sync bulk tempurl ratelimit formpost authtoken keystoneauth staticweb copy container-quotas account-quotas slo dlo versioned_writes symlink proxy-logging proxy-server
@@ -127,7 +127,7 @@ paste.filter_factory = oslo_middleware.cors:filter_factory
 allowed_origin = $CORS_ORIGINS
 allow_credentials = true
 allow_headers = $CORS_ALLOW_HEADERS,X-Container-Read,X-Container-Write,X-Container-Meta-Access-Control-Allow-Origin,X-Container-Meta-Access-Control-Expose-Headers,X-Versions-Location,X-History-Location,X-Versions-Enabled,X-Object-Manifest,X-Static-Large-Object,X-Symlink-Target,X-Delete-At,X-Delete-After,X-Copy-From,Destination,X-Newest,X-Detect-Content-Type,Range,X-Container-Meta-Temp-URL-Key,X-Account-Meta-Temp-URL-Key,X-Remove-Container-Meta-Temp-URL-Key,X-Remove-Account-Meta-Temp-URL-Key,Content-Disposition,Content-Encoding,Cache-Control,Expires
-expose_headers = Etag,X-Timestamp,X-Trans-Id,X-Openstack-Request-Id,Content-Length,Content-Type,Last-Modified,X-Account-Object-Count,X-Account-Bytes-Used,X-Account-Container-Count,X-Account-Meta-Temp-URL-Key,X-Account-Storage-Policy-Policy-0-Object-Count,X-Account-Storage-Policy-Policy-0-Bytes-Used,X-Account-Storage-Policy-Policy-0-Container-Count
+expose_headers = Etag,X-Timestamp,X-Trans-Id,X-Openstack-Request-Id,Content-Length,Content-Type,Last-Modified,X-Account-Object-Count,X-Account-Bytes-Used,X-Account-Container-Count,X-Account-Meta-Temp-URL-Key,X-Account-Storage-Policy-Policy-0-Object-Count,X-Account-Storage-Policy-Policy-0-Bytes-Used,X-Account-Storage-Policy-Policy-0-Container-Count,X-Storage-Policy,X-Container-Read,X-Container-Write,X-Versions-Enabled,Content-Disposition
 allow_methods = GET,HEAD,POST,PUT,DELETE,COPY,OPTIONS
 max_age = 3600
 
