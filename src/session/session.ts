@@ -1,7 +1,6 @@
 import type { AuthContext, AuthProvider } from '../base/auth-provider.js';
 import { findEndpoint, type Interface } from '../base/catalog.js';
 import type { AuthState } from '../base/auth-state.js';
-import { cloudMessage } from '../base/error-message.js';
 import {
   ConnectionError,
   EndpointNotFoundError,
@@ -310,7 +309,8 @@ export class Session {
       if (signal?.aborted) throw abortReason(signal);
       body = undefined;
     }
-    const message = cloudMessage(body);
+    // Without the parser (its chunk could not load) the error still says its status.
+    const message = (await errorMessages().catch(() => undefined))?.cloudMessage(body);
     return httpErrorFor({
       status: res.status,
       method,
@@ -355,6 +355,9 @@ export class Session {
     }
   }
 }
+
+/** Reading the cloud's message out of an error body is only needed once there is an error. */
+const errorMessages = lazy('error messages', () => import('../base/error-message.js'));
 
 /** Discovery and negotiation live in their own chunk: only services with versions load it. */
 const versions = lazy('version discovery', () => import('./versions.js'));
