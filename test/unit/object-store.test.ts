@@ -134,6 +134,20 @@ describe('signatures', () => {
     await expect(os.generateTempUrl({ method: 'GET', container: 'c', object: 'o', expires: 10, key: 'k', algorithm: 'md5' as never })).rejects.toThrow(ValidationError);
     await expect(os.generateFormPostSignature({ container: 'c', maxFileSize: 0, maxFileCount: 1, expires: 10, key: 'k' })).rejects.toThrow(ValidationError);
   });
+
+  test("a temp URL reaches only what the caller named: input cannot widen it", async () => {
+    const { os } = await swift();
+    const base = { method: 'GET' as const, container: 'c', expires: 10, key: 'k' };
+    // '..' would be resolved by the client into another container's path.
+    for (const object of ['../other/secret', 'a/../../other/x', './x', 'a/..', 'x\nPUT'])
+      await expect(os.generateTempUrl({ ...base, object }), object).rejects.toThrow(/object: must not hold/);
+    await expect(os.generateTempUrl({ ...base, prefix: 'up/../' })).rejects.toThrow(/prefix: must not hold/);
+    // A line break in the IP range would put other lines into the signed text.
+    await expect(os.generateTempUrl({ ...base, object: 'o', ipRange: '10.0.0.0/8\nPUT' })).rejects.toThrow(/ipRange/);
+    await expect(os.generateTempUrl({ ...base, object: 'o', prefix: 'p/' })).rejects.toThrow(/must start with the prefix/);
+    // Names with dots that are not whole segments are fine.
+    expect(await os.generateTempUrl({ ...base, object: 'a..b/.hidden/x.txt', ipRange: '2001:db8::/32' })).toContain('/c/a..b/.hidden/x.txt');
+  });
 });
 
 describe('containers', () => {

@@ -42,6 +42,12 @@ export async function generateTempUrl(store: ObjectStoreClient, o: TempUrlOption
   const name = o.object ?? o.prefix ?? '';
   if (o.object !== undefined) checkObject(o.object, 'object');
   if (o.prefix !== undefined && !name.startsWith(o.prefix)) throw new ValidationError('must start with the prefix', 'object');
+  // What a URL reaches must be what the caller named: no `.`/`..` segments (a client resolves
+  // them, reaching another path), no line breaks (the signed text is line based), an IP range
+  // that is one address or CIDR block.
+  for (const [field, value] of [['object', o.object], ['prefix', o.prefix]] as const)
+    if (value !== undefined && (/(^|\/)\.\.?(\/|$)/.test(value) || /[\r\n]/.test(value))) throw new ValidationError("must not hold '.' or '..' segments or line breaks", field);
+  if (o.ipRange !== undefined && !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(o.ipRange)) throw new ValidationError('must be an IP address or a CIDR range', 'ipRange');
   const endpoint = new URL(await store.endpoint({ signal: o.signal }));
   const base = decodeURIComponent(endpoint.pathname.replace(/\/+$/, ''));
   const signedPath = o.prefix !== undefined ? `prefix:${base}/${o.container}/${o.prefix}` : `${base}/${o.container}/${name}`;
