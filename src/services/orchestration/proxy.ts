@@ -144,14 +144,8 @@ export class OrchestrationProxy extends declaredProxy(r) {
   /** Starts deleting a stack and what it made (follow it with `waitForStackDelete`). */
   async deleteStack(stack: StackRef, opts: DeleteOptions = {}): Promise<void> {
     const { ignoreMissing = false, ...call } = opts;
-    let path: string;
-    try {
-      path = await this.locate(stack, call);
-    } catch (e) {
-      if (ignoreMissing && e instanceof NotFoundError) return;
-      throw e;
-    }
-    await this.request({ ...call, method: 'DELETE', path, okStatuses: ignoreMissing ? [404] : undefined, responseType: 'none' });
+    const path = await this.locateForDelete(stack, call, ignoreMissing);
+    if (path) await this.request({ ...call, method: 'DELETE', path, okStatuses: ignoreMissing ? [404] : undefined, responseType: 'none' });
   }
 
   /**
@@ -308,14 +302,8 @@ export class OrchestrationProxy extends declaredProxy(r) {
   /** Deletes a snapshot of a stack. */
   async deleteStackSnapshot(stack: StackRef, snapshot: Ref, opts: DeleteOptions = {}): Promise<void> {
     const { ignoreMissing = false, ...call } = opts;
-    let path: string;
-    try {
-      path = await this.locate(stack, call);
-    } catch (e) {
-      if (ignoreMissing && e instanceof NotFoundError) return;
-      throw e;
-    }
-    await this._delete(r.snapshots, snapshot, opts, `${path}/snapshots/${seg(idOf(snapshot, 'snapshot'))}`);
+    const path = await this.locateForDelete(stack, call, ignoreMissing);
+    if (path) await this._delete(r.snapshots, snapshot, opts, `${path}/snapshots/${seg(idOf(snapshot, 'snapshot'))}`);
   }
   /** Starts bringing the stack back to a snapshot (`RESTORE_COMPLETE` when done). */
   async restoreStackSnapshot(stack: StackRef, snapshot: Ref, opts: CallOptions = {}): Promise<void> {
@@ -418,6 +406,15 @@ export class OrchestrationProxy extends declaredProxy(r) {
   private async locate(stack: StackRef, opts: CallOptions): Promise<string> {
     if (named(stack)) return stackPath(stack);
     return stackPath(await this.getStack(stack, opts));
+  }
+  /** The stack's path, or undefined when it is missing and that is no error. */
+  private async locateForDelete(stack: StackRef, opts: CallOptions, ignoreMissing: boolean): Promise<string | undefined> {
+    try {
+      return await this.locate(stack, opts);
+    } catch (e) {
+      if (ignoreMissing && e instanceof NotFoundError) return undefined;
+      throw e;
+    }
   }
   private refOf(path: string): StackRef {
     const [, , name, id] = path.split('/');
