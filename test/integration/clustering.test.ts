@@ -7,13 +7,16 @@ import { cloud, cloudOptions, uniqueName } from '../helpers/cloud.js';
 // Every request, with the microversion header it carried: bad input must send nothing.
 const sent: string[] = [];
 const versions = new Set<string>();
+const docVersions = new Set<string>();
 const conn = new Connection({
   ...cloudOptions('local-demo'),
   services: [clustering],
   fetch: (input: RequestInfo | URL, init?: RequestInit) => {
     sent.push(`${init?.method ?? 'GET'} ${String(input)}`);
     const mv = new Headers(init?.headers).get('openstack-api-version');
-    if (mv) versions.add(mv);
+    // Version documents are asked for with `clustering latest`, to learn the range.
+    const versionDoc = /^\/(v1\/?)?$/.test(new URL(String(input)).pathname);
+    if (mv) (versionDoc ? docVersions : versions).add(mv);
     return fetch(input, init);
   },
 });
@@ -70,6 +73,7 @@ describe('types, profiles and validation', () => {
     expect(info.api).toBeTypeOf('object');
     // Every call carried the negotiated microversion.
     expect([...versions]).toEqual(['clustering 1.14']);
+    expect([...docVersions]).toEqual(['clustering latest']);
   });
 
   test('profiles: created, read, found, listed with filters, renamed, validated, deleted', async () => {
