@@ -363,19 +363,20 @@ describe('nodes joining and leaving a cluster of Nova servers', () => {
       spec: { type: 'os.nova.server', version: '1.0', properties: { flavor: 'm1.nano', image: 'cirros-fake', networks: [{ network: 'private' }] } },
     });
     cleanup.push(() => cl.deleteProfile(nova, { ignoreMissing: true }));
-    const [group, spare] = await Promise.all([
-      cl.createCluster({ name: uniqueName('sdk-servers'), profile_id: nova.id, desired_capacity: 1 }),
-      cl.createNode({ name: uniqueName('sdk-spare'), profile_id: nova.id }),
-    ]);
-    cleanup.push(async () => {
-      await cl.deleteNode(spare, { ignoreMissing: true });
-      await cl.waitForNodeDelete(spare, slow);
-    });
+    // One after the other: Senlin keeps its state in sqlite here, and two node builds at once can
+    // fail with "database is locked".
+    const group = await cl.createCluster({ name: uniqueName('sdk-servers'), profile_id: nova.id, desired_capacity: 1 });
     cleanup.push(async () => {
       await cl.deleteCluster(group, { ignoreMissing: true });
       await cl.waitForClusterDelete(group, slow);
     });
-    await Promise.all([cl.waitForAction(group, slow), cl.waitForAction(spare, slow)]);
+    await cl.waitForAction(group, slow);
+    const spare = await cl.createNode({ name: uniqueName('sdk-spare'), profile_id: nova.id });
+    cleanup.push(async () => {
+      await cl.deleteNode(spare, { ignoreMissing: true });
+      await cl.waitForNodeDelete(spare, slow);
+    });
+    await cl.waitForAction(spare, slow);
     const members = async () => (await cl.nodes({ cluster_id: group.id }).toArray()).map((n) => n.id).sort();
     const [original] = await members();
 
