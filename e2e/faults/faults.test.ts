@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Connection, ConnectionError, OpenStackError, RateLimitError, ServerError, type ConnectionOptions, type LogEvent } from '../../src/index.js';
 import { cloud, cloudOptions, uniqueName } from '../../test/helpers/cloud.js';
 import { adminToken, revokeToken } from './admin.js';
+import { throughProxy } from './connect.js';
 import { FAULT_KINDS, startFaultProxy, type FaultProxy } from './proxy.js';
 import { clean, printFigures, runFaults } from './run.js';
 
@@ -33,16 +34,11 @@ describe('each fault alone, through the proxy', () => {
       maxLifetimeMs: 15 * 60_000,
     });
     const base = cloudOptions('local-demo');
-    conn = new Connection({
-      ...base,
-      auth: {
-        ...(base.auth as Record<string, unknown>),
-        authUrl: `${proxy.origins.identity}/v3`,
-      } as ConnectionOptions['auth'],
+    conn = throughProxy(proxy, {
       retry: { retries: 3, baseDelay: 100, maxDelay: 5_000 },
       timeout: 10_000,
       log: (e) => events.push(e),
-    } as ConnectionOptions<[]>);
+    });
     direct = new Connection(base as ConnectionOptions<[]>);
     await direct.objectStore.createContainer(C);
     await direct.objectStore.uploadObject({ container: C, name: 'seed', data });
@@ -217,18 +213,12 @@ describe('each fault alone, through the proxy', () => {
   });
 
   test('a duplicated X-Subject-Token at login: the bad token is rejected and the SDK logs in again', async () => {
-    const base = cloudOptions('local-demo');
     const ev: LogEvent[] = [];
-    const fresh = new Connection({
-      ...base,
-      auth: {
-        ...(base.auth as Record<string, unknown>),
-        authUrl: `${proxy.origins.identity}/v3`,
-      } as ConnectionOptions['auth'],
+    const fresh = throughProxy(proxy, {
       retry: { retries: 2, baseDelay: 100 },
       timeout: 10_000,
       log: (e) => ev.push(e),
-    } as ConnectionOptions<[]>);
+    });
     proxy.schedule({
       kind: 'duplicated-header',
       method: 'POST',

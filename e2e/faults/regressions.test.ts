@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Connection, ConnectionError, OpenStackError, type ConnectionOptions, type LogEvent } from '../../src/index.js';
 import { cloudOptions, uniqueName } from '../../test/helpers/cloud.js';
+import { throughProxy } from './connect.js';
 import { startFaultProxy, type FaultProxy } from './proxy.js';
 
 describe('regressions found by the fault run', () => {
@@ -26,16 +27,11 @@ describe('regressions found by the fault run', () => {
       maxLifetimeMs: 10 * 60_000,
     });
     const base = cloudOptions('local-demo');
-    conn = new Connection({
-      ...base,
-      auth: {
-        ...(base.auth as Record<string, unknown>),
-        authUrl: `${proxy.origins.identity}/v3`,
-      } as ConnectionOptions['auth'],
+    conn = throughProxy(proxy, {
       retry: { retries: 3, baseDelay: 100 },
       timeout: 10_000,
       log: (e) => events.push(e),
-    } as ConnectionOptions<[]>);
+    });
     direct = new Connection(base as ConnectionOptions<[]>);
     await direct.objectStore.createContainer(C);
     await direct.objectStore.uploadObject({ container: C, name: 'obj', data });
@@ -91,29 +87,23 @@ describe('regressions found by the fault run', () => {
   });
 
   // Found by the same run: its first login was reset, and the 8 calls waiting on it all failed; a
-  // login (POST /v3/auth/tokens) is safe to send again, but it is never retried.
+  // login (POST /v3/auth/tokens) is safe to send again, but it was never retried.
   test('a login whose connection is reset before the answer is retried, and the call succeeds', async () => {
-    const base = cloudOptions('local-demo');
-    const fresh = new Connection({
-      ...base,
-      auth: { ...(base.auth as Record<string, unknown>), authUrl: `${proxy.origins.identity}/v3` } as ConnectionOptions['auth'],
+    const fresh = throughProxy(proxy, {
       retry: { retries: 3, baseDelay: 100 },
       timeout: 10_000,
-    } as ConnectionOptions<[]>);
+    });
     proxy.schedule({ kind: 'reset-before-response', method: 'POST', path: /\/v3\/auth\/tokens$/ });
     await expect(fresh.objectStore.getContainer(C)).resolves.toMatchObject({ name: C });
   });
 
-  // Found by `npm run faults -- --ops 1000 --seed 42`: version discovery sends its GET with
+  // Found by `npm run faults -- --ops 1000 --seed 42`: version discovery sent its GET with
   // `retries: 0` (src/session/versions.ts), so one reset on Neutron's version document fails the call.
   test('a reset on the version document GET is retried, and the first network call succeeds', async () => {
-    const base = cloudOptions('local-demo');
-    const fresh = new Connection({
-      ...base,
-      auth: { ...(base.auth as Record<string, unknown>), authUrl: `${proxy.origins.identity}/v3` } as ConnectionOptions['auth'],
+    const fresh = throughProxy(proxy, {
       retry: { retries: 3, baseDelay: 100 },
       timeout: 10_000,
-    } as ConnectionOptions<[]>);
+    });
     await fresh.auth.getAuthState();
     const before = proxy.counts['reset-before-response'];
     proxy.schedule({ kind: 'reset-before-response', method: 'GET', path: /^\/$/ });
