@@ -248,6 +248,14 @@ export async function runFaults(o: RunOptions): Promise<Figures> {
     const revokeAt = new Set([Math.floor(o.ops / 3), Math.floor((2 * o.ops) / 3)]);
     const pickRandom = prng(o.seed ^ 0x27d4eb2d);
     const stored = () => [...objects.values()].filter((x) => x.state === 'stored');
+    /** Records an object before its upload ('maybe' if the upload fails), 'stored' once the SDK says so. */
+    async function track<T>(container: string, name: string, data: Uint8Array, upload: () => Promise<T>): Promise<T> {
+      const obj: Obj = { container, name, sha: sha256(data), size: data.length, state: 'maybe' };
+      objects.set(`${container}/${name}`, obj);
+      const r = await upload();
+      obj.state = 'stored';
+      return r;
+    }
 
     async function op(i: number, kind: OpKind | 'server'): Promise<void> {
       const name = `${runId}-${kind}-${i}`;
@@ -255,44 +263,18 @@ export async function runFaults(o: RunOptions): Promise<Figures> {
       switch (kind) {
         case 'upload': {
           const data = bytesOf(o.seed * 1_000_003 + i, Math.floor(pickRandom() * 48 * 1024));
-          const obj: Obj = {
-            container: c,
-            name,
-            sha: sha256(data),
-            size: data.length,
-            state: 'maybe',
-          };
-          objects.set(`${c}/${name}`, obj);
-          const r = await os.uploadObject({
-            container: c,
-            name,
-            data,
-            contentType: 'application/octet-stream',
-            metadata: { run: runId },
-          });
+          const r = await track(c, name, data, () =>
+            os.uploadObject({ container: c, name, data, contentType: 'application/octet-stream', metadata: { run: runId } }),
+          );
           if (r.bytes !== data.length) problem(`upload ${name}: result says ${r.bytes} bytes, sent ${data.length}`);
-          obj.state = 'stored';
           return;
         }
         case 'slo': {
           const data = bytesOf(o.seed * 1_000_003 + i, 150 * 1024 + Math.floor(pickRandom() * 200 * 1024));
-          const obj: Obj = {
-            container: c,
-            name,
-            sha: sha256(data),
-            size: data.length,
-            state: 'maybe',
-          };
-          objects.set(`${c}/${name}`, obj);
-          const r = await os.uploadObject({
-            container: c,
-            name,
-            data: new Blob([data as Uint8Array<ArrayBuffer>]),
-            segmentSize: 64 * 1024,
-            concurrency: 2,
-          });
+          const r = await track(c, name, data, () =>
+            os.uploadObject({ container: c, name, data: new Blob([data as Uint8Array<ArrayBuffer>]), segmentSize: 64 * 1024, concurrency: 2 }),
+          );
           if (r.segments < 2) problem(`slo ${name}: ${r.segments} segments`);
-          obj.state = 'stored';
           return;
         }
         case 'download': {
