@@ -132,7 +132,8 @@ wait_port() {
   done
 }
 
-# wrapper NAME MODULE [FUNC]: tiny console script in $BIN. The distribution's console
+# wrapper NAME MODULE [FUNC] [FIRST]: tiny console script in $BIN (importing the $STATE/pylib
+# module FIRST before anything else). The distribution's console
 # scripts live in the service packages, whose postinst scripts configure and start
 # system daemons; only the python3-* libraries are installed.
 wrapper() {
@@ -140,6 +141,7 @@ wrapper() {
 #!$PY
 import sys
 sys.argv[0] = '$1'
+${4:+sys.path.insert(0, '$STATE/pylib'); import $4}
 from $2 import ${3:-main}
 sys.exit(${3:-main}())
 EOF

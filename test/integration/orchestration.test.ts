@@ -359,6 +359,8 @@ describe('snapshots', () => {
     expect(output(restored, 'v')).toHaveLength(6);
 
     await heat.deleteStackSnapshot(st, snap);
+    // Heat deletes a snapshot in the background.
+    await heat.waitForStackSnapshotDelete(st, snap, fast);
     await expect(heat.getStackSnapshot(st, snap)).rejects.toBeInstanceOf(NotFoundError);
     await heat.deleteStackSnapshot(st, snap, { ignoreMissing: true });
     await expect(heat.deleteStackSnapshot(st, snap)).rejects.toBeInstanceOf(NotFoundError);

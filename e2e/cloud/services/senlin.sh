@@ -84,8 +84,11 @@ from senlin.cmd.api_wsgi import init_app
 application = init_app()
 EOF
   wrapper senlin-manage senlin.cmd.manage
-  wrapper senlin-engine senlin.cmd.engine
-  wrapper senlin-conductor senlin.cmd.conductor
+  # pylib/ossdk_senlin_checkin.py: without it, green threads running actions die now and then
+  mkdir -p "$STATE/pylib"
+  conf "$STATE/pylib/ossdk_senlin_checkin.py" < "$CLOUD_DIR/pylib/ossdk_senlin_checkin.py"
+  wrapper senlin-engine senlin.cmd.engine main ossdk_senlin_checkin
+  wrapper senlin-conductor senlin.cmd.conductor main ossdk_senlin_checkin
   db_ready senlin senlin
   if [ ! -f "$DATA/senlin/.initialized" ]; then
     "$BIN/senlin-manage" --config-file "$SD/senlin.conf" db_sync >> "$LOGD/senlin-manage.log" 2>&1 \

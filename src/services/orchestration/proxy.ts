@@ -299,11 +299,18 @@ export class OrchestrationProxy extends declaredProxy(r) {
     const get = (signal?: AbortSignal) => this.getStackSnapshot(this.refOf(path), snapshot, { signal });
     return waitForStatus(get, `snapshot ${idOf(snapshot, 'snapshot')} of stack ${this.label(stack)}`, { status: 'COMPLETE', failures: ['FAILED'], reason: 'status_reason', ...opts });
   }
-  /** Deletes a snapshot of a stack. */
+  /** Starts deleting a snapshot of a stack: Heat removes it in the background (follow it with `waitForStackSnapshotDelete`). */
   async deleteStackSnapshot(stack: StackRef, snapshot: Ref, opts: DeleteOptions = {}): Promise<void> {
     const { ignoreMissing = false, ...call } = opts;
     const path = await this.locateForDelete(stack, call, ignoreMissing);
     if (path) await this._delete(r.snapshots, snapshot, opts, `${path}/snapshots/${seg(idOf(snapshot, 'snapshot'))}`);
+  }
+  /** Polls until the snapshot is gone; `FAILED` ends the wait with Heat's reason. */
+  async waitForStackSnapshotDelete(stack: StackRef, snapshot: Ref, opts: Omit<WaitOptions<s.StackSnapshot>, 'status'> = {}): Promise<void> {
+    const { waitForDelete } = await waiting();
+    const path = await this.locate(stack, opts);
+    const get = (signal?: AbortSignal) => this.getStackSnapshot(this.refOf(path), snapshot, { signal });
+    await waitForDelete(get, `snapshot ${idOf(snapshot, 'snapshot')} of stack ${this.label(stack)}`, { failures: ['FAILED'], reason: 'status_reason', ...opts });
   }
   /** Starts bringing the stack back to a snapshot (`RESTORE_COMPLETE` when done). */
   async restoreStackSnapshot(stack: StackRef, snapshot: Ref, opts: CallOptions = {}): Promise<void> {
