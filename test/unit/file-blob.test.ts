@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fileRange } from '../../src/node/file-blob.js';
 
-// The Blob-like file view Deno uploads use, read here with Node and compared with a real Blob.
-const SIZE = 700 * 1024 + 13;
+// The Blob-like file view that file uploads use, read here with Node and compared with a real Blob.
+const SIZE = 2 * 1024 * 1024 + 700 * 1024 + 13;
 const data = new Uint8Array(SIZE).map((_, i) => (i * 31 + (i >> 10)) & 0xff);
 let dir = '';
 let path = '';
