@@ -7,6 +7,10 @@ import type { Ref } from '../resource/proxy.js';
 import type { CallOptions } from '../base/types.js';
 import { openFileBlob } from './file-blob.js';
 import { saveDownload, type SavedDownload } from './save-stream.js';
+import { useNodeHashes } from './hashes.js';
+
+// Files and downloads are hashed by node:crypto, not WebAssembly: less CPU per byte.
+useNodeHashes();
 
 /** The image service, or a Connection that has one. */
 export type ImageLike = ImageProxy | { image: ImageProxy };

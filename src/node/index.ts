@@ -9,8 +9,13 @@ import { fromCloudConfig, fromEnv, type ConnectionOptions } from '../core-export
 import { ValidationError } from '../base/errors.js';
 import type { ServicePlugin } from '../plugin.js';
 import { loadCloudsFiles } from './clouds.js';
+import { useNodeHashes } from './hashes.js';
+
+// Files and downloads are hashed by node:crypto, not WebAssembly: less CPU per byte.
+useNodeHashes();
 
 export { loadCloudsFiles, configDirs } from './clouds.js';
+export { useNodeHashes } from './hashes.js';
 
 /** Options of {@link connect}: the Connection options, with `auth` read from clouds.yaml or `OS_*` variables. */
 export interface ConnectOptions<S extends readonly ServicePlugin[]> extends Omit<ConnectionOptions<S>, 'auth'> {

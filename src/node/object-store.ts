@@ -6,6 +6,10 @@ import { readdir } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { openFileBlob } from './file-blob.js';
 import { saveDownload, type SavedDownload } from './save-stream.js';
+import { useNodeHashes } from './hashes.js';
+
+// Files and downloads are hashed by node:crypto, not WebAssembly: less CPU per byte.
+useNodeHashes();
 import {
   isSwiftPseudoFolder,
   type ObjectStoreDownloadOptions,

@@ -8,6 +8,7 @@ const conn = connectTo('local-demo');
 const os = conn.objectStore;
 const C = uniqueName('os-main');
 const created = [C];
+const md5 = (s: string) => createHash('md5').update(s).digest('hex');
 
 /** Runs fn over items, `limit` at a time. */
 async function parallel<T>(items: T[], limit: number, fn: (x: T) => Promise<unknown>) {
@@ -222,6 +223,22 @@ describe('objects', () => {
       expect(await os.downloadObjectAsText(C, `kinds/${name}`), name).toBe(text);
     }
     expect((await os.headObject(C, 'kinds/file')).content_type).toBe('text/plain');
+  });
+
+  test('a small upload to a new name is one PUT; to a taken name Swift refuses the first try and the object is replaced, its old segments gone', async () => {
+    const sent: string[] = [];
+    const logged = connectTo('local-demo', { log: (e) => void (e.type === 'request' && e.url.includes('/taken/') && sent.push(`${e.method} ${e.url.split('/taken/')[1]}`)) }).objectStore;
+    expect(await logged.uploadObject({ container: C, name: 'taken/new.txt', data: 'one' })).toMatchObject({ hash: md5('one'), replacedSegments: 0 });
+    expect(sent).toEqual(['PUT new.txt']);
+    // A large object (3 segments of 1 MiB) under a name, then a small upload to the same name.
+    await os.uploadObject({ container: C, name: 'taken/big', data: new Blob([new Uint8Array(3 * 1024 * 1024)]), segmentSize: 1024 * 1024 });
+    sent.length = 0;
+    const now = await logged.uploadObject({ container: C, name: 'taken/big', data: 'small now', contentType: 'text/plain' });
+    expect(now).toMatchObject({ hash: md5('small now'), segments: 0, replacedSegments: 3 });
+    expect(sent.filter((x) => !x.startsWith('POST'))).toEqual(['PUT big', 'HEAD big', 'GET big?multipart-manifest=get', 'PUT big']);
+    expect(await os.downloadObjectAsText(C, 'taken/big')).toBe('small now');
+    expect(await os.objects(`${C}_segments`, { prefix: 'taken/big/' }).toArray()).toEqual([]);
+    created.push(`${C}_segments`);
   });
 
   test('Dynamic Large Object: created and read as the concatenation of its segments', async () => {

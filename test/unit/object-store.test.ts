@@ -52,6 +52,7 @@ async function swift(opts: { perRequest?: number; corruptOnce?: RegExp; failPut?
     [/^PUT \/v1\/AUTH_p1\/[^/]+\/.+/, (q, res) => {
       const path = decodeURIComponent(q.url!.split('?')[0]!);
       if (opts.failPut?.test(path)) return json(res, 500, { error: 'boom' });
+      if (q.headers['if-none-match'] === '*' && objects.has(path)) return void res.writeHead(412).end();
       objects.set(path, q.body);
       const bad = opts.corruptOnce?.test(path) && !corrupted.has(path);
       if (bad) corrupted.add(path);
@@ -262,6 +263,20 @@ describe('large object uploads', () => {
     expect(puts.at(-1)).toMatch(/multipart-manifest=put/);
   });
 
+  test('each segment is read once: hashed on its way out, not before', async () => {
+    const { os, objects, swiftRequests } = await swift();
+    const reads: string[] = [];
+    const counted = (b: Blob, label: string): Blob =>
+      ({ size: b.size, type: b.type, slice: (s?: number, e?: number) => counted(b.slice(s, e), `${s}-${e}`), stream: () => (reads.push(label), b.stream()) }) as Blob;
+    const r = await os.uploadObject({ container: 'c', name: 'big', data: counted(new Blob([data]), 'whole'), segmentSize: 300, concurrency: 2 });
+    expect(r.segments).toBe(4);
+    expect(objects.get(`${ACCOUNT}/c/big`)).toBe(data);
+    expect(reads.sort()).toEqual(['0-300', '300-600', '600-900', '900-1000']);
+    // The manifest names every segment with the MD5 computed while it was sent.
+    const manifest = JSON.parse(swiftRequests().find((q) => q.url.includes('multipart-manifest=put'))!.body) as { etag: string }[];
+    expect(manifest.map((m) => m.etag)).toEqual([0, 300, 600, 900].map((i) => md5(data.slice(i, i + 300))));
+  });
+
   test('with retry: { retries: 0 } a segment whose ETag does not match is sent once, and the upload fails', async () => {
     const { os, objects, swiftRequests } = await swift({ corruptOnce: /\/00000002$/, retries: 0 });
     const upload = os.uploadObject({ container: 'c', name: 'big', data: new Blob([data]), segmentSize: 300, concurrency: 2 });
@@ -314,16 +329,40 @@ describe('large object uploads', () => {
     expect(put.headers['content-type']).toBeUndefined();
   });
 
-  test('an object that cannot be read (HEAD refused) is still uploaded; leaveSegments sends no HEAD', async () => {
+  test('a small upload to a new name is one PUT with If-None-Match: *, and no HEAD', async () => {
+    const { os, objects, swiftRequests } = await swift();
+    const r = await os.uploadObject({ container: 'c', name: 'new', data: 'fresh', headers: { 'x-delete-after': '60' } });
+    expect(r).toMatchObject({ hash: md5('fresh'), segments: 0, replacedSegments: 0 });
+    expect(objects.get(`${ACCOUNT}/c/new`)).toBe('fresh');
+    expect(swiftRequests().map((q) => `${q.method} ${q.headers['if-none-match'] ?? '-'} ${q.headers['x-delete-after'] ?? '-'}`)).toEqual(['PUT * 60']);
+  });
+
+  test('inputs above 1 MiB, streams, and a caller\'s own If-None-Match keep the HEAD first', async () => {
+    const { os, swiftRequests } = await swift();
+    const sent = () => swiftRequests().map((q) => `${q.method} ${q.headers['if-none-match'] ?? '-'}`);
+    await os.uploadObject({ container: 'c', name: 'a', data: new Uint8Array(1024 * 1024) });
+    expect(sent()).toEqual(['PUT *']);
+    await os.uploadObject({ container: 'c', name: 'b', data: new Uint8Array(1024 * 1024 + 1) });
+    expect(sent().slice(1)).toEqual(['HEAD -', 'PUT -']);
+    await os.uploadObject({ container: 'c', name: 'c', data: new Blob(['x']).stream() });
+    expect(sent().slice(3)).toEqual(['HEAD -', 'PUT -']);
+    await os.uploadObject({ container: 'c', name: 'd', data: 'x', headers: { 'If-None-Match': 'abc' } });
+    expect(sent().slice(5)).toEqual(['HEAD -', 'PUT abc']);
+  });
+
+  test('an object that cannot be read (HEAD refused) is still replaced; leaveSegments sends no HEAD', async () => {
     const { os, objects, swiftRequests } = await swift({ routes: [[/^HEAD \/v1\/AUTH_p1\/c\/wo$/, (_q, res) => json(res, 403, { error: 'read not allowed' })]] });
-    const r = await os.uploadObject({ container: 'c', name: 'wo', data: 'write only', headers: { 'x-delete-after': '60' } });
+    objects.set(`${ACCOUNT}/c/wo`, 'old');
+    const events: number[] = [];
+    const r = await os.uploadObject({ container: 'c', name: 'wo', data: 'write only', headers: { 'x-delete-after': '60' }, onProgress: (p) => events.push(p.loaded) });
     expect(r).toMatchObject({ segments: 0, replacedSegments: 0 });
     expect(objects.get(`${ACCOUNT}/c/wo`)).toBe('write only');
-    expect(swiftRequests().map((q) => q.method)).toEqual(['HEAD', 'PUT']);
-    // The object's headers go with its PUT only.
-    expect(swiftRequests().map((q) => q.headers['x-delete-after'])).toEqual([undefined, '60']);
+    // Tried as new (412: the name is taken), looked at, then replaced. The object's headers go with its PUTs only.
+    expect(swiftRequests().map((q) => `${q.method} ${q.headers['if-none-match'] ?? '-'} ${q.headers['x-delete-after'] ?? '-'}`)).toEqual(['PUT * 60', 'HEAD - -', 'PUT - 60']);
+    expect(events).toEqual([0, 0, 10]);
     await os.uploadObject({ container: 'c', name: 'wo', data: 'again', leaveSegments: true });
-    expect(swiftRequests().map((q) => q.method)).toEqual(['HEAD', 'PUT', 'PUT']);
+    expect(swiftRequests().map((q) => q.method)).toEqual(['PUT', 'HEAD', 'PUT', 'PUT']);
+    expect(objects.get(`${ACCOUNT}/c/wo`)).toBe('again');
   });
 
   test('replacing a large object: its segments go by bulk delete, and the object headers go only with its PUT', async () => {
@@ -333,13 +372,14 @@ describe('large object uploads', () => {
         [/^GET \/v1\/AUTH_p1\/c\/big\?multipart-manifest=get/, (_q, res) => json(res, 200, [{ name: '/c_segments/big/0' }, { name: '/c_segments/big/1' }])],
       ],
     });
+    objects.set(`${ACCOUNT}/c/big`, 'ab');
     objects.set(`${ACCOUNT}/c_segments/big/0`, 'a');
     objects.set(`${ACCOUNT}/c_segments/big/1`, 'b');
     const r = await os.uploadObject({ container: 'c', name: 'big', data: 'small now', headers: { 'x-delete-after': '60' } });
     expect(r).toMatchObject({ segments: 0, replacedSegments: 2 });
     expect([...objects.keys()]).toEqual([`${ACCOUNT}/c/big`]);
     const sent = swiftRequests().map((q) => `${q.method} ${q.url.split('?')[0]} ${q.headers['x-delete-after'] ?? '-'}`);
-    expect(sent).toEqual([`HEAD ${ACCOUNT}/c/big -`, `GET ${ACCOUNT}/c/big -`, `PUT ${ACCOUNT}/c/big 60`, `POST ${ACCOUNT} -`]);
+    expect(sent).toEqual([`PUT ${ACCOUNT}/c/big 60`, `HEAD ${ACCOUNT}/c/big -`, `GET ${ACCOUNT}/c/big -`, `PUT ${ACCOUNT}/c/big 60`, `POST ${ACCOUNT} -`]);
   });
 
   test('validation happens before any request', async () => {

@@ -61,15 +61,17 @@ export async function uploadStaticLargeObject(store: ObjectStoreClient, job: Slo
         const segName = prefix + String(seg.index).padStart(8, '0');
         const bytes = sizeOf(seg.data);
         const have = stored.get(segName);
-        const md5 = md5Of(seg.data, s);
-        md5.catch(() => undefined);
-        const skipped = !!have && have.bytes === bytes && have.hash === (await md5);
-        if (!skipped) {
+        // Only a segment that a resumed upload may skip is hashed before it is sent (a read of its
+        // own); every other one is hashed on its way out, read once.
+        const known = have && have.bytes === bytes ? md5Of(seg.data, s) : undefined;
+        let etag = known && have!.hash === (await known) ? await known : undefined;
+        const skipped = !!etag;
+        if (!etag) {
           written.push(segName);
           const onSent = job.onProgress && ((n: number) => (sending.set(seg.index, n), report()));
-          await putVerified(store, objectPath(job.segmentContainer, segName), seg.data, { 'content-type': 'application/octet-stream' }, s, md5, onSent);
+          etag = await putVerified(store, objectPath(job.segmentContainer, segName), seg.data, { 'content-type': 'application/octet-stream' }, s, known, onSent);
         }
-        manifest[seg.index] = { path: `/${job.segmentContainer}/${segName}`, etag: await md5, size_bytes: bytes };
+        manifest[seg.index] = { path: `/${job.segmentContainer}/${segName}`, etag, size_bytes: bytes };
         sending.delete(seg.index);
         loaded += bytes;
         if (job.onProgress) report({ index: seg.index, bytes, skipped });

@@ -30,10 +30,29 @@ export async function uploadObject(store: ObjectStoreClient, o: UploadOptions): 
   const path = objectPath(o.container, o.name);
   // The object's own headers are not for the HEAD, listings and deletes around the upload.
   const call = { signal: o.signal, timeout: o.timeout };
+  if (!o.leaveSegments && sentAsNew(o, input, headers)) {
+    // Most uploads make a new object, which replaces no segments: a small input goes first with
+    // `If-None-Match: *` and no HEAD before it; Swift refuses it (412) only when the name is taken,
+    // and then it is sent again the usual way. Large inputs keep the HEAD, small next to the data.
+    try {
+      return { ...(await write(store, o, path, { ...headers, 'if-none-match': '*' }, input, segmentContainer)), replacedSegments: 0 };
+    } catch (e) {
+      if (!(e instanceof HttpError && e.status === 412)) throw e;
+    }
+  }
   const old = o.leaveSegments ? undefined : await segmentsToReplace(store, o, call);
   const stored = await write(store, o, path, headers, input, segmentContainer);
   const replacedSegments = old?.length ? await (await oldSegments()).deleteReplacedSegments(store, old, stored, call) : 0;
   return { ...stored, replacedSegments };
+}
+
+/** Largest input sent first as a new object: sending it twice when the name is taken costs little. */
+export const NEW_FIRST_MAX = 1024 * 1024;
+
+/** Whether the input goes in one PUT small enough to try as a new object first (not when the caller set If-None-Match). */
+function sentAsNew(o: UploadOptions, input: Part | ReadableStream<Uint8Array>, headers: Record<string, string>): boolean {
+  if (isStream(input) || Object.keys(headers).some((h) => h.toLowerCase() === 'if-none-match')) return false;
+  return sizeOf(input) <= Math.min(NEW_FIRST_MAX, o.largeObjectThreshold ?? Infinity, o.segmentSize ?? Infinity);
 }
 
 /**
