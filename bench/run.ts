@@ -97,7 +97,8 @@ async function main() {
       }
     }
   } finally {
-    for (const c of containers)
+    // A `_segments` container outlives the large objects deleted one by one during the cases.
+    for (const c of containers.flatMap((name) => [name, `${name}_segments`]))
       await os
         .deleteContainer(c, { recursive: true, ignoreMissing: true })
         .catch((e) => console.log(`cleanup ${c}: ${errorText(e)}`));
