@@ -11,7 +11,7 @@
     small CONTAINER COUNT           COUNT create_object(data=4 KiB) calls in 8 threads
     download CONTAINER NAME FILE    get_object(outfile=FILE, resp_chunk_size=65536)
     image_upload NAME FILE          create_image(filename=FILE, raw/bare): creates the image,
-                                    hashes the file, then PUT /file
+                                    then PUT /file (no hash: validate_checksum is False by default)
     image_download ID FILE          image.download_image(output=FILE, chunk_size=65536)
 
 Logs in before the clock starts. Prints one JSON line: wall seconds, the client's CPU over the case
