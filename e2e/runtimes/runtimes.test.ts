@@ -49,18 +49,18 @@ describe.each(runtimes)('the ESM bundle in %s', (name, args, version) => {
     expect(out.runtime).toMatch(version);
     expect(out.project).toBe(cloud.users.demo.projectId);
     expect(out.bytes).toBeGreaterThan(0);
-    expect(out.bigBytes).toBe(1024 * 1024);
+    expect(out.bigBytes).toBe(4 * 1024 * 1024);
     console.log(
-      `${name}: ${out.progressSteps} progress events while 1 MiB was sent; a 256 MiB file uploaded at peak RSS ` +
+      `${name}: ${out.progressSteps} progress events while 4 MiB were sent; a 256 MiB file uploaded at peak RSS ` +
         `${out.fileUpload.peakRssMiB} MiB to Swift, ${out.imageUpload.peakRssMiB} MiB to Glance`,
     );
     // Sent as a stream, a Blob's progress moves while it is sent, not only at its start and end.
-    expect(out.progressSteps).toBeGreaterThan(8);
+    expect(out.progressSteps).toBeGreaterThanOrEqual(3);
     expect(out.fileUpload.bytes).toBe(FILE_SIZE);
     expect(out.fileUpload.peakRssMiB).toBeLessThan(FILE_SIZE / MiB);
     expect(out.imageUpload).toMatchObject({ bytes: FILE_SIZE, status: 'active' });
     expect(out.imageUpload.peakRssMiB).toBeLessThan(FILE_SIZE / MiB);
-    expect(out.names).toEqual(['file.bin', 'hello.txt', 'one-mib.bin']);
+    expect(out.names).toEqual(['file.bin', 'four-mib.bin', 'hello.txt']);
     expect(out.roundTrip).toBe(true);
     expect(out.wrongPassword).toEqual({ name: 'UnauthorizedError', typed: true });
   });

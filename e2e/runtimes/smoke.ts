@@ -25,12 +25,13 @@ const uploaded = await conn.objectStore.uploadObject({
   name: 'hello.txt',
   data: new Blob([text], { type: 'text/plain' }),
 });
-// 1 MiB in one PUT: progress between the first event and the last comes from the streamed body.
+// 4 MiB in one PUT: progress between the first event and the last comes from the streamed body
+// (a piece of 1 MiB at most at a time, smaller where the runtime's Blob streams smaller chunks).
 let progressSteps = 0;
 const big = await conn.objectStore.uploadObject({
   container,
-  name: 'one-mib.bin',
-  data: new Blob([new Uint8Array(1024 * 1024)]),
+  name: 'four-mib.bin',
+  data: new Blob([new Uint8Array(4 * 1024 * 1024)]),
   onProgress: (p) => (progressSteps += p.loaded > 0 && p.loaded < p.total! ? 1 : 0),
 });
 
