@@ -36,7 +36,10 @@ async function saveStream(stream: ReadableStream<Uint8Array>, path: string, sign
       signal?.throwIfAborted();
       const { done, value } = await reader.read();
       signal?.throwIfAborted();
-      if (!done) batch.push(value), (size += value.byteLength);
+      if (!done) {
+        batch.push(value);
+        size += value.byteLength;
+      }
       if (size && (done || size >= BATCH)) {
         const { bytesWritten } = await file.writev(batch);
         if (bytesWritten !== size) throw new Error(`${part}: wrote ${bytesWritten} of ${size} bytes`);

@@ -64,13 +64,12 @@ export async function uploadStaticLargeObject(store: ObjectStoreClient, job: Slo
         // Only a segment that a resumed upload may skip is hashed before it is sent (a read of its
         // own); every other one is hashed on its way out, read once.
         const known = have && have.bytes === bytes ? md5Of(seg.data, s) : undefined;
-        let etag = known && have!.hash === (await known) ? await known : undefined;
-        const skipped = !!etag;
-        if (!etag) {
-          written.push(segName);
-          const onSent = job.onProgress && ((n: number) => (sending.set(seg.index, n), report()));
-          etag = await putVerified(store, objectPath(job.segmentContainer, segName), seg.data, { 'content-type': 'application/octet-stream' }, s, known, onSent);
-        }
+        const skipped = !!known && have!.hash === (await known);
+        if (!skipped) written.push(segName);
+        const onSent = job.onProgress && ((n: number) => (sending.set(seg.index, n), report()));
+        const etag = skipped
+          ? await known!
+          : await putVerified(store, objectPath(job.segmentContainer, segName), seg.data, { 'content-type': 'application/octet-stream' }, s, known, onSent);
         manifest[seg.index] = { path: `/${job.segmentContainer}/${segName}`, etag, size_bytes: bytes };
         sending.delete(seg.index);
         loaded += bytes;

@@ -69,7 +69,7 @@ export async function putVerified(
  * piece costs a write and a hash call: 1 MiB keeps that cost small (64 KiB pieces took a quarter
  * more CPU per byte) and still gives a thousand progress events per GiB.
  */
-export const PIECE = 1024 * 1024;
+const PIECE = 1024 * 1024;
 
 /**
  * The stream as fetch reads it: handed out a piece per read (an in-memory Blob streams as one

@@ -47,7 +47,7 @@ export async function uploadObject(store: ObjectStoreClient, o: UploadOptions): 
 }
 
 /** Largest input sent first as a new object: sending it twice when the name is taken costs little. */
-export const NEW_FIRST_MAX = 1024 * 1024;
+const NEW_FIRST_MAX = 1024 * 1024;
 
 /** Whether the input goes in one PUT small enough to try as a new object first (not when the caller set If-None-Match). */
 function sentAsNew(o: UploadOptions, input: Part | ReadableStream<Uint8Array>, headers: Record<string, string>): boolean {

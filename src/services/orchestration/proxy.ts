@@ -295,9 +295,8 @@ export class OrchestrationProxy extends declaredProxy(r) {
   /** Polls until the snapshot is `COMPLETE`; `FAILED` ends the wait with Heat's reason. */
   async waitForStackSnapshot(stack: StackRef, snapshot: Ref, opts: WaitOptions<s.StackSnapshot> = {}): Promise<s.StackSnapshot> {
     const { waitForStatus } = await waiting();
-    const path = await this.locate(stack, opts);
-    const get = (signal?: AbortSignal) => this.getStackSnapshot(this.refOf(path), snapshot, { signal });
-    return waitForStatus(get, `snapshot ${idOf(snapshot, 'snapshot')} of stack ${this.label(stack)}`, { status: 'COMPLETE', failures: ['FAILED'], reason: 'status_reason', ...opts });
+    const [get, what] = await this.snapshotPoll(stack, snapshot, opts);
+    return waitForStatus(get, what, { status: 'COMPLETE', failures: ['FAILED'], reason: 'status_reason', ...opts });
   }
   /** Starts deleting a snapshot of a stack: Heat removes it in the background (follow it with `waitForStackSnapshotDelete`). */
   async deleteStackSnapshot(stack: StackRef, snapshot: Ref, opts: DeleteOptions = {}): Promise<void> {
@@ -308,9 +307,13 @@ export class OrchestrationProxy extends declaredProxy(r) {
   /** Polls until the snapshot is gone; `FAILED` ends the wait with Heat's reason. */
   async waitForStackSnapshotDelete(stack: StackRef, snapshot: Ref, opts: Omit<WaitOptions<s.StackSnapshot>, 'status'> = {}): Promise<void> {
     const { waitForDelete } = await waiting();
+    const [get, what] = await this.snapshotPoll(stack, snapshot, opts);
+    await waitForDelete(get, what, { failures: ['FAILED'], reason: 'status_reason', ...opts });
+  }
+  /** What the snapshot waits poll (the stack located once) and how they name it. */
+  private async snapshotPoll(stack: StackRef, snapshot: Ref, opts: CallOptions): Promise<[(signal?: AbortSignal) => Promise<s.StackSnapshot>, string]> {
     const path = await this.locate(stack, opts);
-    const get = (signal?: AbortSignal) => this.getStackSnapshot(this.refOf(path), snapshot, { signal });
-    await waitForDelete(get, `snapshot ${idOf(snapshot, 'snapshot')} of stack ${this.label(stack)}`, { failures: ['FAILED'], reason: 'status_reason', ...opts });
+    return [(signal) => this.getStackSnapshot(this.refOf(path), snapshot, { signal }), `snapshot ${idOf(snapshot, 'snapshot')} of stack ${this.label(stack)}`];
   }
   /** Starts bringing the stack back to a snapshot (`RESTORE_COMPLETE` when done). */
   async restoreStackSnapshot(stack: StackRef, snapshot: Ref, opts: CallOptions = {}): Promise<void> {
