@@ -8,19 +8,17 @@
  * cloud's `local-demo` (state in `OSSDK_CLOUD_STATE`, default /tmp/openstack-sdk-cloud).
  * `BENCH_SIZE_MIB` (default 1024) is the size of the large file.
  */
-import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { open } from "node:fs/promises";
-import { join } from "node:path";
-import { connect } from "../src/node/index.js";
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { open, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { connect } from '../src/node/index.js';
 
 export const MiB = 1024 * 1024;
-export const STATE =
-  process.env.OSSDK_CLOUD_STATE ?? "/tmp/openstack-sdk-cloud";
+export const STATE = process.env.OSSDK_CLOUD_STATE ?? '/tmp/openstack-sdk-cloud';
 /** The clouds.yaml entry used by the SDK, the child processes and openstacksdk. */
-export const CLOUD = process.env.OS_CLOUD || "local-demo";
-if (!process.env.OS_CLOUD)
-  process.env.OS_CLIENT_CONFIG_FILE = join(STATE, "clouds.yaml");
+export const CLOUD = process.env.OS_CLOUD || 'local-demo';
+if (!process.env.OS_CLOUD) process.env.OS_CLIENT_CONFIG_FILE = join(STATE, 'clouds.yaml');
 /** Size of the large file (1 GiB unless `BENCH_SIZE_MIB` says otherwise). */
 export const SIZE = Number(process.env.BENCH_SIZE_MIB || 1024) * MiB;
 
@@ -43,7 +41,7 @@ export interface Measure {
 export interface Row {
   case: string;
   /** How the ratio is taken: throughput (SDK / baseline MiB/s), time (SDK / baseline s) or rss (SDK / baseline MiB). */
-  kind: "throughput" | "time" | "rss";
+  kind: 'throughput' | 'time' | 'rss';
   sdk: Measure | string;
   baseline: string;
   base: Measure | string;
@@ -51,9 +49,7 @@ export interface Row {
 }
 
 /** Times `fn` in this process, with this process's CPU over the same span. */
-export async function inProcess<T>(
-  fn: () => Promise<T>,
-): Promise<{ value: T; seconds: number; cpu: number }> {
+export async function inProcess<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: number; cpu: number }> {
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const value = await fn();
@@ -65,19 +61,29 @@ export async function inProcess<T>(
 /** Runs `curl -sS -f ARGS` under `/usr/bin/time`: wall seconds (as seen from here) and curl's user + system CPU. */
 export function curl(args: string[]): { seconds: number; cpu: number } {
   const t0 = performance.now();
-  const r = spawnSync(
-    "/usr/bin/time",
-    ["-f", "%U %S %e", "curl", "-sS", "-f", ...args],
-    { encoding: "utf8", maxBuffer: 64 * MiB },
-  );
+  const r = spawnSync('/usr/bin/time', ['-f', '%U %S %e', 'curl', '-sS', '-f', ...args], { encoding: 'utf8', maxBuffer: 64 * MiB });
   const seconds = (performance.now() - t0) / 1000;
-  const last = r.stderr.trim().split("\n").at(-1) ?? "";
-  if (r.status !== 0)
-    throw new Error(
-      `curl ${args.filter((a) => !a.startsWith("X-Auth-Token")).join(" ")}: ${r.stderr.trim()}`,
-    );
-  const [user, sys] = last.split(" ").map(Number);
+  const last = r.stderr.trim().split('\n').at(-1) ?? '';
+  if (r.status !== 0) throw new Error(`curl ${args.filter((a) => !a.startsWith('X-Auth-Token')).join(' ')}: ${r.stderr.trim()}`);
+  const [user, sys] = last.split(' ').map(Number);
   return { seconds, cpu: (user ?? 0) + (sys ?? 0) };
+}
+
+/** `curl -T file` to `url` (a PUT), the answer thrown away. */
+export const curlPut = (file: string, url: string, token: string, headers: string[] = []) =>
+  curl(['-o', '/dev/null', '-T', file, ...headers.flatMap((h) => ['-H', h]), '-H', `X-Auth-Token: ${token}`, url]);
+
+/** `curl -o file url` (a GET into a file). */
+export const curlGet = (url: string, file: string, token: string) => curl(['-o', file, '-H', `X-Auth-Token: ${token}`, url]);
+
+/** A timing (in process or by curl) as a Measure of what was moved. */
+export const measured = (r: { seconds: number; cpu: number }, moved: Partial<Measure>): Measure => ({ seconds: r.seconds, cpu: r.cpu, ...moved });
+
+/** Deletes the file a download wrote, after checking that `who` wrote all `size` bytes of it. */
+export async function takeDownload(path: string, size: number, who: string) {
+  const got = (await stat(path)).size;
+  await rm(path, { force: true });
+  if (got !== size) throw new Error(`${who} wrote ${got} bytes, expected ${size}`);
 }
 
 /** What bench/openstacksdk.py prints for one case. */
@@ -94,30 +100,18 @@ export interface PythonResult {
  * it could not run.
  */
 export function python(args: string[]): PythonResult | string {
-  const r = spawnSync(
-    "/usr/bin/python3",
-    ["bench/openstacksdk.py", CLOUD, ...args],
-    { encoding: "utf8", maxBuffer: 64 * MiB },
-  );
+  const r = spawnSync('/usr/bin/python3', ['bench/openstacksdk.py', CLOUD, ...args], { encoding: 'utf8', maxBuffer: 64 * MiB });
   // openstacksdk warns (Swift has no version document); only a failure's output is shown.
   if (r.status !== 0 || r.error) {
-    const why =
-      r.error?.message ??
-      r.stderr.trim().split("\n").at(-1) ??
-      `exit ${r.status}`;
+    const why = r.error?.message ?? r.stderr.trim().split('\n').at(-1) ?? `exit ${r.status}`;
     return `failed: ${why}`;
   }
-  return JSON.parse(r.stdout.trim().split("\n").at(-1)!) as PythonResult;
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as PythonResult;
 }
 
 /** A Python result as a Measure (or the reason it is missing). */
-export function pyMeasure(
-  r: PythonResult | string,
-  extra: Partial<Measure> = {},
-): Measure | string {
-  return typeof r === "string"
-    ? r
-    : { seconds: r.seconds, cpu: r.cpu, rssMiB: r.rss_mib, ...extra };
+export function pyMeasure(r: PythonResult | string, extra: Partial<Measure> = {}): Measure | string {
+  return typeof r === 'string' ? r : { seconds: r.seconds, cpu: r.cpu, rssMiB: r.rss_mib, ...extra };
 }
 
 /** Writes `size` bytes that do not compress (each MiB a different pattern). */
@@ -130,7 +124,7 @@ export async function makeFile(path: string, size: number) {
     x ^= x << 5;
     block[i] = x & 0xff;
   }
-  const f = await open(path, "w");
+  const f = await open(path, 'w');
   try {
     for (let written = 0, k = 0; written < size; k++, written += MiB) {
       new DataView(block.buffer).setUint32((k * 4096) % (MiB - 4), k);
@@ -144,9 +138,7 @@ export async function makeFile(path: string, size: number) {
 /** MemAvailable of /proc/meminfo in bytes (Infinity where there is none). */
 export function memAvailable(): number {
   try {
-    const m = /MemAvailable:\s+(\d+) kB/.exec(
-      readFileSync("/proc/meminfo", "utf8"),
-    );
+    const m = /MemAvailable:\s+(\d+) kB/.exec(readFileSync('/proc/meminfo', 'utf8'));
     return m ? Number(m[1]) * 1024 : Infinity;
   } catch {
     return Infinity;
@@ -160,9 +152,7 @@ export function memAvailable(): number {
 export function needMemory(bytes: number, what: string) {
   const free = memAvailable();
   if (free < bytes + 768 * MiB)
-    throw new Error(
-      `skipped ${what}: ${Math.round(free / MiB)} MiB of memory available, ${Math.round(bytes / MiB) + 768} MiB needed`,
-    );
+    throw new Error(`skipped ${what}: ${Math.round(free / MiB)} MiB of memory available, ${Math.round(bytes / MiB) + 768} MiB needed`);
 }
 
 /** What the cases get from the runner. */
@@ -182,12 +172,6 @@ export interface Context {
 }
 
 /** `256 MiB`, `1 GiB`, `2 GiB`. */
-export const sizeLabel = (size: number) =>
-  size >= 2 ** 30
-    ? `${+(size / 2 ** 30).toFixed(2)} GiB`
-    : `${+(size / MiB).toFixed(1)} MiB`;
+export const sizeLabel = (size: number) => (size >= 2 ** 30 ? `${+(size / 2 ** 30).toFixed(2)} GiB` : `${+(size / MiB).toFixed(1)} MiB`);
 
-export const errorText = (e: unknown) =>
-  (e instanceof Error ? `${e.name}: ${e.message}` : String(e))
-    .split("\n")[0]!
-    .slice(0, 200);
+export const errorText = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).split('\n')[0]!.slice(0, 200);

@@ -8,26 +8,17 @@
  *
  * With NAME `-` it only logs in: the peak RSS of the SDK's process without an upload.
  */
-import { stat } from "node:fs/promises";
-import { uploadFile } from "../src/node/object-store.js";
-import { connectCloud, inProcess } from "./lib.js";
+import { stat } from 'node:fs/promises';
+import { uploadFile } from '../src/node/object-store.js';
+import { connectCloud, inProcess } from './lib.js';
 
 async function main() {
-  const [container, name, file] = process.argv.slice(2) as [
-    string,
-    string,
-    string,
-  ];
+  const [container, name, file] = process.argv.slice(2) as [string, string, string];
   const size = (await stat(file)).size;
   const os = connectCloud().objectStore;
   await os.endpoint(); // log in before measuring
-  const r = await inProcess(async () =>
-    name === "-"
-      ? { bytes: size }
-      : uploadFile(os, container, file, { name, largeObjectThreshold: size }),
-  );
-  if (r.value.bytes !== size)
-    throw new Error(`stored ${r.value.bytes} bytes, expected ${size}`);
+  const r = await inProcess(async () => (name === '-' ? { bytes: size } : uploadFile(os, container, file, { name, largeObjectThreshold: size })));
+  if (r.value.bytes !== size) throw new Error(`stored ${r.value.bytes} bytes, expected ${size}`);
   console.log(
     JSON.stringify({
       seconds: r.seconds,

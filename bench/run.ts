@@ -14,25 +14,17 @@
  * Deletes its files, containers and images afterwards; the 20,000 objects of the listing case stay
  * in `ossdk-bench-list` for later runs.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { image } from "./cases/image.js";
-import { listing } from "./cases/listing.js";
-import { objectDownload } from "./cases/object-download.js";
-import { objectUpload } from "./cases/object-upload.js";
-import { rss } from "./cases/rss.js";
-import { small } from "./cases/small.js";
-import {
-  connectCloud,
-  errorText,
-  makeFile,
-  MiB,
-  SIZE,
-  type Context,
-  type Row,
-} from "./lib.js";
-import { machine, table, writeReadme } from "./report.js";
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { image } from './cases/image.js';
+import { listing } from './cases/listing.js';
+import { objectDownload } from './cases/object-download.js';
+import { objectUpload } from './cases/object-upload.js';
+import { rss } from './cases/rss.js';
+import { small } from './cases/small.js';
+import { connectCloud, errorText, makeFile, MiB, SIZE, type Context, type Row } from './lib.js';
+import { machine, table, writeReadme } from './report.js';
 
 const CASES: Record<string, (ctx: Context) => Promise<Row[]>> = {
   listing,
@@ -44,17 +36,14 @@ const CASES: Record<string, (ctx: Context) => Promise<Row[]>> = {
 };
 
 async function main() {
-  const only = process.env.BENCH_CASES?.split(",").filter(Boolean);
+  const only = process.env.BENCH_CASES?.split(',').filter(Boolean);
   const unknown = only?.filter((c) => !(c in CASES));
-  if (unknown?.length)
-    throw new Error(
-      `unknown case ${unknown.join(", ")}; cases: ${Object.keys(CASES).join(", ")}`,
-    );
+  if (unknown?.length) throw new Error(`unknown case ${unknown.join(', ')}; cases: ${Object.keys(CASES).join(', ')}`);
   const conn = connectCloud();
   const os = conn.objectStore;
   const endpoint = await os.endpoint();
   const token = (await conn.auth.getAuthState()).token;
-  const dir = await mkdtemp(join(tmpdir(), "ossdk-bench-"));
+  const dir = await mkdtemp(join(tmpdir(), 'ossdk-bench-'));
   const stamp = Date.now().toString(36);
   const containers: string[] = [];
   const images: string[] = [];
@@ -63,7 +52,7 @@ async function main() {
     endpoint,
     token,
     dir,
-    file: join(dir, "large.bin"),
+    file: join(dir, 'large.bin'),
     size: SIZE,
     async container(purpose) {
       const name = `ossdk-bench-${purpose}-${stamp}`;
@@ -83,44 +72,31 @@ async function main() {
       console.log(`case ${name}...`);
       try {
         const got = await fn(ctx);
-        for (const r of got) console.log(`  ${table([r]).split("\n")[2]}`);
+        for (const r of got) console.log(`  ${table([r]).split('\n')[2]}`);
         rows.push(...got);
       } catch (e) {
         console.log(`  failed: ${errorText(e)}`);
         rows.push({
           case: name,
-          kind: "time",
+          kind: 'time',
           sdk: `failed: ${errorText(e)}`,
-          baseline: "",
-          base: "",
+          baseline: '',
+          base: '',
         });
       }
     }
   } finally {
     // A `_segments` container outlives the large objects deleted one by one during the cases.
     for (const c of containers.flatMap((name) => [name, `${name}_segments`]))
-      await os
-        .deleteContainer(c, { recursive: true, ignoreMissing: true })
-        .catch((e) => console.log(`cleanup ${c}: ${errorText(e)}`));
-    for (const id of images)
-      await conn.image
-        .deleteImage(id, { ignoreMissing: true })
-        .catch((e) => console.log(`cleanup image ${id}: ${errorText(e)}`));
+      await os.deleteContainer(c, { recursive: true, ignoreMissing: true }).catch((e) => console.log(`cleanup ${c}: ${errorText(e)}`));
+    for (const id of images) await conn.image.deleteImage(id, { ignoreMissing: true }).catch((e) => console.log(`cleanup image ${id}: ${errorText(e)}`));
     await rm(dir, { recursive: true, force: true });
   }
   const block = `${header}\n\n${table(rows)}`;
   console.log(`\n${block}\n`);
   const full = !only && SIZE === 1024 * MiB;
-  if (process.env.BENCH_README === "0" || !full)
-    console.log(
-      "README.md not written (only at the default size with every case, and not with BENCH_README=0).",
-    );
-  else
-    console.log(
-      writeReadme(block)
-        ? "README.md: benchmark table written."
-        : "README.md has no bench markers: nothing written.",
-    );
+  if (process.env.BENCH_README === '0' || !full) console.log('README.md not written (only at the default size with every case, and not with BENCH_README=0).');
+  else console.log(writeReadme(block) ? 'README.md: benchmark table written.' : 'README.md has no bench markers: nothing written.');
 }
 
 main().catch((e) => {

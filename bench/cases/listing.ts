@@ -4,31 +4,18 @@
  * Ratio: SDK seconds / baseline seconds. The objects live in container `ossdk-bench-list`, made once
  * and kept so that later runs skip creating them.
  */
-import {
-  inProcess,
-  pyMeasure,
-  python,
-  type Context,
-  type Row,
-} from "../lib.js";
+import { inProcess, measured, pyMeasure, python, type Context, type Row } from '../lib.js';
 
-export const LIST_CONTAINER = "ossdk-bench-list";
+export const LIST_CONTAINER = 'ossdk-bench-list';
 const COUNT = 20_000;
 
 async function ensureListing(ctx: Context) {
   const os = ctx.conn.objectStore;
   await os.createContainer(LIST_CONTAINER);
   const have = new Set<string>();
-  for await (const e of os.objects(LIST_CONTAINER))
-    if ("name" in e && typeof e.name === "string") have.add(e.name);
-  const missing = Array.from(
-    { length: COUNT },
-    (_, i) => `obj/${String(i).padStart(6, "0")}`,
-  ).filter((n) => !have.has(n));
-  if (missing.length)
-    console.log(
-      `creating ${missing.length} objects for the listing case (kept for later runs)...`,
-    );
+  for await (const e of os.objects(LIST_CONTAINER)) if ('name' in e && typeof e.name === 'string') have.add(e.name);
+  const missing = Array.from({ length: COUNT }, (_, i) => `obj/${String(i).padStart(6, '0')}`).filter((n) => !have.has(n));
+  if (missing.length) console.log(`creating ${missing.length} objects for the listing case (kept for later runs)...`);
   let i = 0;
   await Promise.all(
     Array.from({ length: 16 }, async () => {
@@ -36,8 +23,8 @@ async function ensureListing(ctx: Context) {
         await os.uploadObject({
           container: LIST_CONTAINER,
           name: missing[i++]!,
-          data: "x",
-          contentType: "text/plain",
+          data: 'x',
+          contentType: 'text/plain',
           leaveSegments: true,
         });
     }),
@@ -45,13 +32,10 @@ async function ensureListing(ctx: Context) {
 }
 
 async function rawList(endpoint: string, token: string): Promise<number> {
-  let marker = "";
+  let marker = '';
   let n = 0;
   for (;;) {
-    const res = await fetch(
-      `${endpoint}/${LIST_CONTAINER}?format=json&marker=${encodeURIComponent(marker)}`,
-      { headers: { "x-auth-token": token } },
-    );
+    const res = await fetch(`${endpoint}/${LIST_CONTAINER}?format=json&marker=${encodeURIComponent(marker)}`, { headers: { 'x-auth-token': token } });
     if (!res.ok) throw new Error(`raw listing: HTTP ${res.status}`);
     const page = (await res.json()) as { name: string }[];
     if (!page.length) return n;
@@ -68,28 +52,24 @@ export async function listing(ctx: Context): Promise<Row[]> {
     for await (const _ of ctx.conn.objectStore.objects(LIST_CONTAINER)) n++;
     return n;
   });
-  if (raw.value !== COUNT || sdk.value !== COUNT)
-    throw new Error(
-      `listed ${raw.value} raw, ${sdk.value} by the SDK, expected ${COUNT}`,
-    );
-  const py = python(["list", LIST_CONTAINER]);
-  if (typeof py !== "string" && py.count !== COUNT)
-    throw new Error(`openstacksdk listed ${py.count}, expected ${COUNT}`);
-  const name = `list ${COUNT.toLocaleString("en")} objects`;
-  const s = { seconds: sdk.seconds, cpu: sdk.cpu, items: COUNT };
+  if (raw.value !== COUNT || sdk.value !== COUNT) throw new Error(`listed ${raw.value} raw, ${sdk.value} by the SDK, expected ${COUNT}`);
+  const py = python(['list', LIST_CONTAINER]);
+  if (typeof py !== 'string' && py.count !== COUNT) throw new Error(`openstacksdk listed ${py.count}, expected ${COUNT}`);
+  const name = `list ${COUNT.toLocaleString('en')} objects`;
+  const s = measured(sdk, { items: COUNT });
   return [
     {
       case: name,
-      kind: "time",
+      kind: 'time',
       sdk: s,
-      baseline: "raw fetch loop",
-      base: { seconds: raw.seconds, cpu: raw.cpu, items: COUNT },
+      baseline: 'raw fetch loop',
+      base: measured(raw, { items: COUNT }),
     },
     {
       case: name,
-      kind: "time",
+      kind: 'time',
       sdk: s,
-      baseline: "openstacksdk",
+      baseline: 'openstacksdk',
       base: pyMeasure(py, { items: COUNT }),
     },
   ];
