@@ -303,6 +303,36 @@ describe('large object uploads', () => {
     expect(srv.requests.filter((q) => q.url === '/v3/auth/tokens')).toHaveLength(2);
   });
 
+  test('a manifest stored although its answer was lost: the upload succeeds and its segments stay', async () => {
+    let manifestEtag = '';
+    const { os, objects } = await swift({
+      routes: [
+        [/^PUT \/v1\/AUTH_p1\/c\/big\?multipart-manifest=put/, (q, res) => {
+          const manifest = JSON.parse(q.body) as { path: string; etag: string }[];
+          objects.set(`${ACCOUNT}/c/big`, manifest.map((m) => objects.get(ACCOUNT + m.path)).join(''));
+          manifestEtag = md5(manifest.map((m) => m.etag).join(''));
+          json(res, 500, { error: 'the proxy lost the answer' });
+        }],
+        [/^HEAD \/v1\/AUTH_p1\/c\/big$/, (_q, res) => void res.writeHead(manifestEtag ? 200 : 404, manifestEtag ? { etag: `"${manifestEtag}"`, 'x-static-large-object': 'True' } : {}).end()],
+      ],
+      retries: 0,
+    });
+    const r = await os.uploadObject({ container: 'c', name: 'big', data: new Blob([data]), segmentSize: 300, leaveSegments: true });
+    expect(r).toMatchObject({ hash: manifestEtag, bytes: data.length, segments: 4 });
+    expect([...objects.keys()].filter((k) => k.includes('c_segments'))).toHaveLength(4);
+    expect(objects.get(`${ACCOUNT}/c/big`)).toBe(data);
+  });
+
+  test('a manifest PUT that fails and stored nothing: the segments are deleted', async () => {
+    const { os, objects, swiftRequests } = await swift({
+      routes: [[/^PUT \/v1\/AUTH_p1\/c\/big\?multipart-manifest=put/, (_q, res) => json(res, 500, { error: 'boom' })]],
+      retries: 0,
+    });
+    await expect(os.uploadObject({ container: 'c', name: 'big', data: new Blob([data]), segmentSize: 300, leaveSegments: true })).rejects.toMatchObject({ status: 500 });
+    expect([...objects.keys()]).toEqual([]);
+    expect(swiftRequests().some((q) => q.method === 'HEAD' && q.url.endsWith('/c/big'))).toBe(true);
+  });
+
   test('a failed upload deletes the segments it stored and writes no manifest', async () => {
     const { os, objects, swiftRequests } = await swift({ failPut: /\/00000003$/ });
     await expect(os.uploadObject({ container: 'c', name: 'big', data: new Blob([data]), segmentSize: 100, concurrency: 3 })).rejects.toMatchObject({ status: 500 });

@@ -1,4 +1,4 @@
-import { ChecksumMismatchError, ValidationError } from '../../base/errors.js';
+import { ChecksumMismatchError, HttpError, ValidationError } from '../../base/errors.js';
 import type { CallOptions } from '../../base/types.js';
 import { md5Of } from '../../transfer/hash.js';
 import { bulkDelete } from './bulk.js';
@@ -42,6 +42,8 @@ export async function uploadStaticLargeObject(store: ObjectStoreClient, job: Slo
     for await (const e of store.objects(job.segmentContainer, { prefix }, { signal })) if (!isSwiftPseudoFolder(e)) stored.set(e.name, e);
 
   const manifest: { path: string; etag: string; size_bytes: number }[] = [];
+  // Set once the manifest PUT is sent: from then on a failure may mean only that its answer was lost.
+  let expected: string | undefined;
   const written: string[] = [];
   let loaded = 0;
   // Bytes of the segments being sent (Node, Deno, Bun), as putVerified reports them.
@@ -76,6 +78,7 @@ export async function uploadStaticLargeObject(store: ObjectStoreClient, job: Slo
         if (job.onProgress) report({ index: seg.index, bytes, skipped });
       }
     });
+    expected = await md5Of(new TextEncoder().encode(manifest.map((m) => m.etag).join('')));
     const res = await store.request({
       method: 'PUT',
       path: objectPath(job.container, job.name),
@@ -87,11 +90,17 @@ export async function uploadStaticLargeObject(store: ObjectStoreClient, job: Slo
       responseType: 'none',
     });
     const etag = unquote(res.headers.get('etag'));
-    const expected = await md5Of(new TextEncoder().encode(manifest.map((m) => m.etag).join('')));
     if (etag && etag !== expected) throw new ChecksumMismatchError(`Swift built ${job.container}/${job.name} with ETag ${etag}, expected ${expected}`);
     return { hash: etag || expected, bytes: loaded, segments: manifest.length };
   } catch (e) {
     await segments.cancel(e);
+    if (expected) {
+      // The manifest may be stored although its answer was lost: then the upload is done, and its
+      // segments are the object's data. Unless it is known to be absent, they are kept.
+      const now = await store.headObject(job.container, job.name).catch((h: unknown) => (h instanceof HttpError && h.status === 404 ? null : undefined));
+      if (now?.hash === expected) return { hash: expected, bytes: loaded, segments: manifest.length };
+      if (now === undefined) throw e;
+    }
     if (!job.keepSegments && written.length) await bulkDelete(store, job.segmentContainer, written).catch(() => undefined);
     throw e;
   }
